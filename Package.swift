@@ -1,0 +1,99 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every Vigil target shares: Swift 6 language mode, warnings are errors.
+let strict: [SwiftSetting] = [
+    .treatAllWarnings(as: .error),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "vigil",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+    ],
+    targets: [
+        .target(name: "VigilCore", swiftSettings: strict),
+        .target(name: "VigilStore", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(
+            name: "VigilSQLite",
+            dependencies: ["VigilStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilPostgres",
+            dependencies: [
+                "VigilStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilSecurity",
+            dependencies: [
+                "VigilStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilWeb",
+            dependencies: [
+                "VigilStore", "VigilSecurity",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilApp",
+            dependencies: [
+                "VigilWeb", "VigilSQLite", "VigilPostgres", "VigilSecurity",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "vigil",
+            dependencies: ["VigilApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "vigil-bench",
+            dependencies: ["VigilApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/vigil-bench",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilStoreTests",
+            dependencies: ["VigilSQLite", "VigilPostgres", "VigilSecurity"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VigilSecurityTests", dependencies: ["VigilSecurity"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilWebTests",
+            dependencies: [
+                "VigilApp",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "VigilAppTests", dependencies: ["VigilApp"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,42 @@
+import Foundation
+import VigilSecurity
+
+/// Everything `vigil serve` and the other commands can be told, with defaults.
+public struct VigilConfiguration: Sendable {
+    /// Where the embedded database, keys and certificates live. Default `./vigil-data`.
+    public var dataDirectory: String
+    /// A `postgres://` URL; when nil, the embedded SQLite database in `dataDirectory` is used.
+    public var databaseURL: String?
+    /// The address the HTTP API and dashboard listen on. Default `0.0.0.0`.
+    public var httpHost: String
+    /// The port of the HTTP API and dashboard. Default 8080.
+    public var httpPort: Int
+    /// The name devices use to reach Vigil (IoT Hub `HostName`). Default `localhost`.
+    public var hostName: String
+    /// Whether SQLite syncs every commit to disk (`FULL`, default) or only at checkpoints (`NORMAL`).
+    public var sqliteSynchronousFull: Bool
+    /// The password of the bootstrap `admin` on first start; random and printed once when nil.
+    public var bootstrapAdminPassword: String?
+    public var passwords: PasswordHasher.Configuration
+    public var tokens: TokenIssuer.Configuration
+
+    public init(
+        dataDirectory: String = "./vigil-data", databaseURL: String? = nil, httpHost: String = "0.0.0.0",
+        httpPort: Int = 8080, hostName: String = "localhost", sqliteSynchronousFull: Bool = true,
+        bootstrapAdminPassword: String? = nil, passwords: PasswordHasher.Configuration = .init(),
+        tokens: TokenIssuer.Configuration = .init()
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+        self.httpHost = httpHost
+        self.httpPort = httpPort
+        self.hostName = hostName
+        self.sqliteSynchronousFull = sqliteSynchronousFull
+        self.bootstrapAdminPassword = bootstrapAdminPassword
+        self.passwords = passwords
+        self.tokens = tokens
+    }
+
+    /// The SQLite database file inside the data directory.
+    public var sqlitePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("vigil.sqlite").path }
+}

@@ -1,0 +1,61 @@
+import Logging
+import PostgresNIO
+import VigilStore
+
+/// The connection pool as the record stores use it: every failure comes out as
+/// a `StoreError` (see ``PostgresErrorMapping``), and transactions are rolled
+/// back when their body throws.
+struct PostgresDatabase: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Runs one statement on a pooled connection and returns all its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery, entity: String) async throws -> [PostgresRow] {
+        do {
+            return try await client.query(query, logger: logger).collect()
+        } catch {
+            throw PostgresErrorMapping.storeError(from: error, entity: entity, logger: logger)
+        }
+    }
+
+    /// Runs `body` inside `BEGIN` … `COMMIT` on one pooled connection; rolls back if it throws.
+    func transaction<Result: Sendable>(
+        entity: String, _ body: (PostgresTransaction) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withConnection { connection in
+                let transaction = PostgresTransaction(connection: connection, logger: logger)
+                try await transaction.execute("BEGIN")
+                do {
+                    let result = try await body(transaction)
+                    try await transaction.execute("COMMIT")
+                    return result
+                } catch {
+                    // A failed rollback means the connection is broken; the pool then discards it.
+                    try? await transaction.execute("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch {
+            throw PostgresErrorMapping.storeError(from: error, entity: entity, logger: logger)
+        }
+    }
+}
+
+/// One connection inside an open transaction, lent to a transaction body.
+struct PostgresTransaction {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Runs one statement in the transaction and returns all its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await connection.query(query, logger: logger).collect()
+    }
+
+    /// Runs one statement in the transaction, discarding any rows.
+    func execute(_ query: PostgresQuery) async throws {
+        _ = try await connection.query(query, logger: logger).collect()
+    }
+}

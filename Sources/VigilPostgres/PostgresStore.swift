@@ -1,0 +1,68 @@
+import Logging
+import PostgresNIO
+import VigilStore
+
+/// The Vigil database on a PostgreSQL server, shared by any number of Vigil nodes.
+///
+/// The store owns a postgres-nio connection pool (`PostgresClient`). The pool
+/// only works while its `run()` method runs, so the store starts it in a task
+/// of its own when it is created and cancels that task in ``close()``; call
+/// `close()` before dropping the store, or the pool's connections stay open.
+///
+/// Call ``migrate()`` once at start-up before anything else; it is safe when
+/// several nodes start together.
+public final class PostgresStore: Store {
+    public let readings: any ReadingStore
+    public let patients: any PatientStore
+    public let devices: any DeviceStore
+    public let users: any UserStore
+    public let tokens: any TokenStore
+    public let audit: any AuditStore
+
+    /// Where the store connects to.
+    public let configuration: Configuration
+
+    private let database: PostgresDatabase
+    private let runTask: Task<Void, Never>
+
+    /// Creates the store and starts its connection pool; no connection is made
+    /// until the first request.
+    ///
+    /// - Parameters:
+    ///   - configuration: the server and pool settings.
+    ///   - sealer: chains audit records (see `AuditStore.append`).
+    ///   - logger: receives failures as SQLSTATE codes and record kinds, never values.
+    public init(configuration: Configuration, sealer: any AuditSealer, logger: Logger) {
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
+        let database = PostgresDatabase(client: client, logger: logger)
+        self.configuration = configuration
+        self.database = database
+        self.runTask = Task { await client.run() }
+        readings = PostgresReadingStore(database: database)
+        patients = PostgresPatientStore(database: database)
+        devices = PostgresDeviceStore(database: database)
+        users = PostgresUserStore(database: database)
+        tokens = PostgresTokenStore(database: database)
+        audit = PostgresAuditStore(database: database, sealer: sealer)
+    }
+
+    /// Applies the migrations in ``PostgresMigrations`` that the database lacks.
+    ///
+    /// - Returns: the names of the migrations applied by this call, in order.
+    /// - Throws: `StoreError.schemaTooNew` if the database has migrations this build does not know.
+    public func migrate() async throws -> [String] {
+        try await PostgresMigrations.apply(on: database)
+    }
+
+    /// Throws `StoreError.unavailable` unless the server answers `SELECT 1`.
+    public func checkHealth() async throws {
+        try await database.query("SELECT 1", entity: "health")
+    }
+
+    /// Closes the connection pool by cancelling the task that runs it, and waits
+    /// for it to finish. Requests made afterwards fail with `StoreError.unavailable`.
+    public func close() async throws {
+        runTask.cancel()
+        await runTask.value
+    }
+}

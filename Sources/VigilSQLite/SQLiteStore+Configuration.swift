@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Where the database lives and how it trades durability for speed.
+    public struct Configuration: Sendable, Hashable {
+        /// How hard SQLite works to make a commit survive a crash (`PRAGMA synchronous`).
+        public enum Synchronous: String, Sendable, Hashable, CaseIterable {
+            /// Every commit is flushed to disk before it returns: a committed
+            /// transaction survives power loss. The default.
+            case full
+            /// The log is flushed only at checkpoints: the database stays consistent,
+            /// but the last commits before a power loss may be lost.
+            case normal
+            /// No flushing at all; for throwaway databases only.
+            case off
+
+            /// The value for `PRAGMA synchronous`.
+            var pragmaValue: String { rawValue.uppercased() }
+        }
+
+        /// Path of the database file; SQLite keeps `-wal` and `-shm` files beside it.
+        public var path: String
+        /// Durability of commits. Default: `.full`, so that Vigil acknowledges only what is durable.
+        public var synchronous: Synchronous
+        /// How long a connection waits for another process's lock before failing
+        /// with `StoreError.unavailable`. Default: 5 seconds.
+        public var busyTimeout: Duration
+
+        /// A configuration for the database at `path`; the other settings take their defaults.
+        public init(path: String, synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5)) {
+            self.path = path
+            self.synchronous = synchronous
+            self.busyTimeout = busyTimeout
+        }
+
+        /// The GRDB configuration for every connection of the pool.
+        var grdbConfiguration: GRDB.Configuration {
+            var configuration = GRDB.Configuration()
+            configuration.foreignKeysEnabled = true
+            let timeout = busyTimeout.components
+            configuration.busyMode = .timeout(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18)
+            let synchronous = self.synchronous
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous.pragmaValue)")
+            }
+            return configuration
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import VigilStore
+
+/// The Vigil store on an embedded SQLite database, in WAL mode through a GRDB
+/// `DatabasePool`: one writer and several concurrent readers in one process.
+///
+/// Open it, then call `migrate()` before first use:
+///
+/// ```swift
+/// let store = try SQLiteStore(configuration: .init(path: "vigil-data/vigil.sqlite"), sealer: SHA256AuditSealer())
+/// _ = try await store.migrate()
+/// ```
+public final class SQLiteStore: Store {
+    public let readings: any ReadingStore
+    public let patients: any PatientStore
+    public let devices: any DeviceStore
+    public let users: any UserStore
+    public let tokens: any TokenStore
+    public let audit: any AuditStore
+
+    /// The pool every part of the store shares.
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database file. It does not migrate the schema.
+    ///
+    /// - Parameters:
+    ///   - configuration: where the file is and how durable commits are.
+    ///   - sealer: seals audit records as they are appended.
+    /// - Throws: `StoreError.unavailable` if the file cannot be opened.
+    public init(configuration: Configuration, sealer: any AuditSealer) throws {
+        let pool = try SQLiteErrors.translating(entity: "database") {
+            let pool = try DatabasePool(path: configuration.path, configuration: configuration.grdbConfiguration)
+            // GRDB switches the writer to `synchronous = NORMAL` when it enables WAL,
+            // after `prepareDatabase` ran, so the configured level is applied again here.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(configuration.synchronous.pragmaValue)")
+            }
+            return pool
+        }
+        self.pool = pool
+        readings = SQLiteReadingStore(pool: pool)
+        patients = SQLitePatientStore(pool: pool)
+        devices = SQLiteDeviceStore(pool: pool)
+        users = SQLiteUserStore(pool: pool)
+        tokens = SQLiteTokenStore(pool: pool)
+        audit = SQLiteAuditStore(pool: pool, sealer: sealer)
+    }
+
+    /// Applies the migrations in `SQLiteMigrations` that the database lacks.
+    ///
+    /// - Returns: the names of the migrations applied by this call, in order.
+    /// - Throws: `StoreError.schemaTooNew` if the database was migrated by a newer build.
+    public func migrate() async throws -> [String] {
+        let migrator = SQLiteMigrations.migrator
+        return try await SQLiteErrors.translating(entity: "schema") {
+            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            guard applied.isSubset(of: migrator.migrations) else {
+                throw StoreError(.schemaTooNew, entity: "schema")
+            }
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                migrator.asyncMigrate(pool) { result in continuation.resume(with: result.map { _ in () }) }
+            }
+            return migrator.migrations.filter { !applied.contains($0) }
+        }
+    }
+
+    /// Throws unless the database answers `SELECT 1`.
+    public func checkHealth() async throws {
+        try await SQLiteErrors.translating(entity: "database") {
+            try await pool.read { db in try db.execute(sql: "SELECT 1") }
+        }
+    }
+
+    /// Closes every connection; the store must not be used afterwards.
+    public func close() async throws {
+        try SQLiteErrors.translating(entity: "database") { try pool.close() }
+    }
+}

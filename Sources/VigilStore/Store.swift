@@ -1,0 +1,22 @@
+import VigilCore
+
+/// A Vigil database: one place that holds every kind of record, behind
+/// capability protocols. Implemented by `SQLiteStore` and `PostgresStore`.
+public protocol Store: Sendable {
+    var readings: any ReadingStore { get }
+    var patients: any PatientStore { get }
+    var devices: any DeviceStore { get }
+    var users: any UserStore { get }
+    var tokens: any TokenStore { get }
+    var audit: any AuditStore { get }
+
+    /// Applies every migration not yet applied, in order, and returns the
+    /// names of those it applied (empty when the schema is current).
+    func migrate() async throws -> [String]
+
+    /// Throws unless the database answers a trivial query.
+    func checkHealth() async throws
+
+    /// Releases connections and files. The store must not be used afterwards.
+    func close() async throws
+}
