@@ -82,7 +82,15 @@ let package = Package(
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(
             name: "VigilStoreTests",
-            dependencies: ["VigilSQLite", "VigilPostgres", "VigilSecurity"],
+            dependencies: [
+                "VigilSQLite", "VigilPostgres", "VigilSecurity", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "vigil-crash-harness",
+            dependencies: ["VigilSQLite", "VigilSecurity"],
+            path: "Tests/CrashHarness",
             swiftSettings: strict
         ),
         .testTarget(name: "VigilSecurityTests", dependencies: ["VigilSecurity"], swiftSettings: strict),

@@ -67,7 +67,8 @@ public struct VigilServer: Sendable {
             logger.notice("Created the administrator 'admin' with the configured password")
         case .createdWithGeneratedPassword(let password):
             // Printed once to the console, deliberately not logged.
-            print("Created the administrator 'admin' with password: \(password)\nStore it now; it is not shown again.")
+            let notice = "Created the administrator 'admin' with password: \(password)\nStore it now; it is not shown again.\n"
+            FileHandle.standardOutput.write(Data(notice.utf8))
             logger.notice("Created the administrator 'admin' with a generated password (printed to the console)")
         }
     }

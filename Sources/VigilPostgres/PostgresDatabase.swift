@@ -10,18 +10,24 @@ struct PostgresDatabase: Sendable {
     let logger: Logger
 
     /// Runs one statement on a pooled connection and returns all its rows.
+    ///
+    /// - Parameters:
+    ///   - entity: the kind of record read or written, named in errors.
+    ///   - referencing: the kind of record a foreign key points at; a
+    ///     foreign-key failure becomes `StoreError(.notFound, entity: referencing)`.
     @discardableResult
-    func query(_ query: PostgresQuery, entity: String) async throws -> [PostgresRow] {
+    func query(_ query: PostgresQuery, entity: String, referencing: String? = nil) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
         } catch {
-            throw PostgresErrorMapping.storeError(from: error, entity: entity, logger: logger)
+            throw PostgresErrorMapping.storeError(from: error, entity: entity, referencing: referencing, logger: logger)
         }
     }
 
     /// Runs `body` inside `BEGIN` … `COMMIT` on one pooled connection; rolls back if it throws.
+    /// Errors are mapped as in ``query(_:entity:referencing:)``.
     func transaction<Result: Sendable>(
-        entity: String, _ body: (PostgresTransaction) async throws -> Result
+        entity: String, referencing: String? = nil, _ body: (PostgresTransaction) async throws -> Result
     ) async throws -> Result {
         do {
             return try await client.withConnection { connection in
@@ -38,7 +44,7 @@ struct PostgresDatabase: Sendable {
                 }
             }
         } catch {
-            throw PostgresErrorMapping.storeError(from: error, entity: entity, logger: logger)
+            throw PostgresErrorMapping.storeError(from: error, entity: entity, referencing: referencing, logger: logger)
         }
     }
 }

@@ -14,7 +14,12 @@ enum PostgresErrorMapping {
     static let foreignKeyViolation = "23503"
 
     /// The `StoreError` for `error`; `StoreError`s and cancellation pass through unchanged.
-    static func storeError(from error: any Error, entity: String, logger: Logger) -> any Error {
+    ///
+    /// - Parameters:
+    ///   - entity: the kind of record read or written.
+    ///   - referencing: the kind of record a foreign key of `entity` points at,
+    ///     reported as not found when the key refers to nothing.
+    static func storeError(from error: any Error, entity: String, referencing: String?, logger: Logger) -> any Error {
         switch error {
         case let error as StoreError:
             return error
@@ -27,7 +32,7 @@ enum PostgresErrorMapping {
                 return StoreError(.conflict, entity: entity)
             case foreignKeyViolation?:
                 // The row refers to a record (such as a device's patient) that does not exist.
-                return StoreError(.notFound, entity: entity)
+                return StoreError(.notFound, entity: referencing ?? entity)
             default:
                 logger.error(
                     "PostgreSQL request failed",

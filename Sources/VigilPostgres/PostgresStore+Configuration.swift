@@ -38,12 +38,14 @@ extension PostgresStore {
         public var maximumConnections: Int
         /// How long opening one connection may take. Defaults to 10 seconds.
         public var connectTimeout: Duration
+        /// How long ``PostgresStore/checkHealth()`` waits for an answer. Defaults to 5 seconds.
+        public var healthCheckTimeout: Duration
 
         /// A configuration with the documented defaults for everything not given.
         public init(
             host: String, port: Int = 5432, username: String = "postgres", password: String? = nil,
             database: String? = nil, tlsMode: TLSMode = .prefer, maximumConnections: Int = 8,
-            connectTimeout: Duration = .seconds(10)
+            connectTimeout: Duration = .seconds(10), healthCheckTimeout: Duration = .seconds(5)
         ) {
             self.host = host
             self.port = port
@@ -53,6 +55,7 @@ extension PostgresStore {
             self.tlsMode = tlsMode
             self.maximumConnections = maximumConnections
             self.connectTimeout = connectTimeout
+            self.healthCheckTimeout = healthCheckTimeout
         }
 
         /// Parses `postgres://user[:password]@host[:port]/database[?parameters]`

@@ -54,9 +54,23 @@ public final class PostgresStore: Store {
         try await PostgresMigrations.apply(on: database)
     }
 
-    /// Throws `StoreError.unavailable` unless the server answers `SELECT 1`.
+    /// Throws `StoreError.unavailable` unless the server answers `SELECT 1`
+    /// within ``Configuration/healthCheckTimeout``.
+    ///
+    /// Without the time limit a check would wait as long as the pool keeps
+    /// retrying an unreachable server (up to a minute).
     public func checkHealth() async throws {
-        try await database.query("SELECT 1", entity: "health")
+        let database = self.database
+        let timeout = configuration.healthCheckTimeout
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await database.query("SELECT 1", entity: "database") }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw StoreError(.unavailable, entity: "database")
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
     }
 
     /// Closes the connection pool by cancelling the task that runs it, and waits

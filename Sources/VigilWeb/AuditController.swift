@@ -14,7 +14,7 @@ struct AuditController {
                 }
                 limit = value
             }
-            let patient = request.query("patientId").map(PatientID.init)
+            let patient = request.query("patientId").map { PatientID($0) }
             let records = try await dependencies.store.audit.recent(limit: limit, patient: patient)
             try await caller.auditor.record("audit.read", patient: patient)
             return records.map(AuditRecordView.init)

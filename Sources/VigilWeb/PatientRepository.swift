@@ -20,7 +20,7 @@ struct PatientRepository: Sendable {
         switch user.role {
         case .admin: patients = try await store.patients.all()
         case .clinician: patients = try await store.patients.patients(onCareTeamOf: user.id)
-        case .patient: patients = try await user.patientID.asyncMap { try await store.patients.patient($0) } ?? []
+        case .patient: patients = try await user.patientID.asyncMap { try await store.patients.patient($0) }.map { [$0] } ?? []
         }
         try await auditor.record("patient.list", detail: "count=\(patients.count)")
         return patients

@@ -6,7 +6,7 @@ import VigilCore
 /// route names the roles allowed to call it, and a caller without a valid
 /// token or with another role is refused (401 / 403) and audited before the
 /// handler runs. Routes open to everyone must be declared with `public`.
-struct SecureRoutes: Sendable {
+struct SecureRoutes {
     let group: RouterGroup<VigilRequestContext>
     let dependencies: WebDependencies
 

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import VigilCore
 
-extension VigilError: @retroactive HTTPResponseError {
+extension VigilError: HTTPResponseError {
     /// The HTTP status of this kind of error.
     public var status: HTTPResponse.Status {
         switch kind {

@@ -38,7 +38,7 @@ struct CreateUser: AsyncParsableCommand {
             let server = VigilServer(configuration: configuration, logger: logger)
             let input = NewUserInput(
                 username: username, password: secret, role: Role(rawValue: role)!, displayName: displayName,
-                patientId: patientId.map(PatientID.init))
+                patientId: patientId.map { PatientID($0) })
             let user = try await UserFactory(dependencies: server.dependencies(store: store)).make(from: input)
             try await store.users.create(user)
             try await store.audit.append(

@@ -10,7 +10,10 @@ struct DatabaseOptions: ParsableArguments {
     var dataDir: String = Environment.value("VIGIL_DATA_DIR") ?? "./vigil-data"
 
     @Option(help: "A postgres:// URL to use PostgreSQL instead of the embedded database (VIGIL_DATABASE).")
-    var database: String? = Environment.value("VIGIL_DATABASE")
+    var database: String?
+
+    /// `--database`, else `VIGIL_DATABASE`.
+    var databaseURL: String? { database ?? Environment.value("VIGIL_DATABASE") }
 
     @Option(help: "SQLite durability: full (every commit survives power loss) or normal (VIGIL_SQLITE_SYNCHRONOUS).")
     var sqliteSynchronous: String = Environment.value("VIGIL_SQLITE_SYNCHRONOUS") ?? "full"
@@ -19,7 +22,7 @@ struct DatabaseOptions: ParsableArguments {
         guard ["full", "normal"].contains(sqliteSynchronous) else {
             throw ValidationError("--sqlite-synchronous must be full or normal")
         }
-        if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
+        if let database = databaseURL, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
             throw ValidationError("--database must be a postgres:// URL")
         }
     }
@@ -27,7 +30,7 @@ struct DatabaseOptions: ParsableArguments {
     /// A configuration with these options applied.
     func apply(to configuration: inout VigilConfiguration) {
         configuration.dataDirectory = dataDir
-        configuration.databaseURL = database
+        configuration.databaseURL = databaseURL
         configuration.sqliteSynchronousFull = sqliteSynchronous == "full"
     }
 }

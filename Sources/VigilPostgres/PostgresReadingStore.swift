@@ -1,0 +1,191 @@
+import Foundation
+import PostgresNIO
+import VigilCore
+import VigilStore
+
+/// Readings in the `readings` table.
+struct PostgresReadingStore: ReadingStore {
+    let database: PostgresDatabase
+
+    private static let columns = """
+        patient_id, device_id, type, value, original_value, original_unit, measured_at, received_at, message_id
+        """
+
+    func insert(_ readings: [Reading]) async throws {
+        guard !readings.isEmpty else { return }
+        if ProcessInfo.processInfo.environment["VIGIL_PG_COPY"] == "1" {
+            try await insertCopy(readings)
+        } else {
+            try await insertUnnest(readings)
+        }
+    }
+
+    /// One statement, so one implicit transaction: all rows or none.
+    func insertUnnest(_ readings: [Reading]) async throws {
+        let patientIDs = readings.map(\.patientID.rawValue)
+        let deviceIDs = PostgresTextArray(elements: readings.map { $0.deviceID?.rawValue })
+        let types = readings.map(\.type.rawValue)
+        let values = readings.map(\.value)
+        let originalValues = readings.map(\.originalValue)
+        let originalUnits = PostgresTextArray(elements: readings.map(\.originalUnit))
+        let measuredAt = readings.map(\.measuredAt.millisecondsSince1970)
+        let receivedAt = readings.map(\.receivedAt.millisecondsSince1970)
+        let messageIDs = PostgresTextArray(elements: readings.map(\.messageID))
+        try await database.query(
+            """
+            INSERT INTO readings (\(unescaped: Self.columns))
+            SELECT * FROM unnest(\(patientIDs)::text[], \(deviceIDs)::text[], \(types)::text[],
+                \(values)::float8[], \(originalValues)::text[], \(originalUnits)::text[], \(measuredAt)::int8[],
+                \(receivedAt)::int8[], \(messageIDs)::text[])
+            """,
+            entity: "reading")
+    }
+
+    func insertCopy(_ readings: [Reading]) async throws {
+        var buffer = ByteBufferAllocator().buffer(capacity: readings.count * 160)
+        for reading in readings {
+            Self.writeCopyText(reading.patientID.rawValue, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            Self.writeCopyText(reading.deviceID?.rawValue, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            Self.writeCopyText(reading.type.rawValue, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(reading.value.description)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            Self.writeCopyText(reading.originalValue, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            Self.writeCopyText(reading.originalUnit, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(String(reading.measuredAt.millisecondsSince1970))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            buffer.writeString(String(reading.receivedAt.millisecondsSince1970))
+            buffer.writeInteger(UInt8(ascii: "\t"))
+            Self.writeCopyText(reading.messageID, to: &buffer)
+            buffer.writeInteger(UInt8(ascii: "\n"))
+        }
+        let data = buffer
+        do {
+            try await database.client.withConnection { connection in
+                try await connection.copyFrom(
+                    table: "readings",
+                    columns: [
+                        "patient_id", "device_id", "type", "value", "original_value", "original_unit", "measured_at",
+                        "received_at", "message_id",
+                    ],
+                    logger: database.logger
+                ) { writer in
+                    try await writer.write(data)
+                }
+            }
+        } catch {
+            throw PostgresErrorMapping.storeError(from: error, entity: "reading", referencing: nil, logger: database.logger)
+        }
+    }
+
+    private static func writeCopyText(_ text: String?, to buffer: inout ByteBuffer) {
+        guard let text else {
+            buffer.writeStaticString("\\N")
+            return
+        }
+        var utf8 = text.utf8
+        if !utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            buffer.writeString(text)
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case 0x5C: buffer.writeStaticString("\\\\")
+            case 0x0A: buffer.writeStaticString("\\n")
+            case 0x0D: buffer.writeStaticString("\\r")
+            case 0x09: buffer.writeStaticString("\\t")
+            default: buffer.writeInteger(byte)
+            }
+        }
+        _ = utf8.count
+        utf8 = text.utf8
+    }
+
+    func readings(of patient: PatientID, matching query: ReadingQuery) async throws -> [Reading] {
+        let limit = min(query.limit, ReadingQuery.maximumLimit)
+        guard limit > 0 else { return [] }
+        // One index range scan per type, each stopping after `limit` rows, then
+        // merged: the index cannot order a patient's readings by time across
+        // types, and sorting them all would cost the patient's whole history.
+        let types = query.type.map { [$0.rawValue] } ?? VitalType.allCases.map(\.rawValue)
+        let from = query.from?.millisecondsSince1970 ?? Int64.min
+        let to = query.to?.millisecondsSince1970 ?? Int64.max
+        let rows = try await database.query(
+            """
+            SELECT r.patient_id, r.device_id, r.type, r.value, r.original_value, r.original_unit, r.measured_at,
+                   r.received_at, r.message_id
+            FROM unnest(\(types)::text[]) AS t(type)
+            CROSS JOIN LATERAL (
+                SELECT * FROM readings
+                WHERE patient_id = \(patient.rawValue) AND type = t.type
+                  AND measured_at >= \(from) AND measured_at < \(to)
+                ORDER BY measured_at DESC, id DESC
+                LIMIT \(limit)
+            ) AS r
+            ORDER BY r.measured_at DESC, r.id DESC
+            LIMIT \(limit)
+            """,
+            entity: "reading")
+        return try rows.compactMap(Self.decode)
+    }
+
+    func latest(of patient: PatientID) async throws -> [Reading] {
+        // One index probe per known type rather than a scan of all the patient's readings.
+        let types = VitalType.allCases.map(\.rawValue)
+        let rows = try await database.query(
+            """
+            SELECT r.patient_id, r.device_id, r.type, r.value, r.original_value, r.original_unit, r.measured_at,
+                   r.received_at, r.message_id
+            FROM unnest(\(types)::text[]) WITH ORDINALITY AS t(type, position)
+            CROSS JOIN LATERAL (
+                SELECT * FROM readings
+                WHERE patient_id = \(patient.rawValue) AND type = t.type
+                ORDER BY measured_at DESC, id DESC
+                LIMIT 1
+            ) AS r
+            ORDER BY t.position
+            """,
+            entity: "reading")
+        return try rows.compactMap(Self.decode)
+    }
+
+    func buckets(
+        of patient: PatientID, type: VitalType, from: Date, to: Date, width: BucketWidth
+    ) async throws -> [ReadingBucket] {
+        let widthMilliseconds = width.seconds * 1000
+        // Floor division, so buckets before 1970 start at a multiple of the width too.
+        let rows = try await database.query(
+            """
+            SELECT measured_at - (((measured_at % \(widthMilliseconds)) + \(widthMilliseconds)) % \(widthMilliseconds))
+                       AS start,
+                   min(value), max(value), avg(value), count(*)
+            FROM readings
+            WHERE patient_id = \(patient.rawValue) AND type = \(type.rawValue)
+              AND measured_at >= \(from.millisecondsSince1970) AND measured_at < \(to.millisecondsSince1970)
+            GROUP BY 1
+            ORDER BY 1
+            """,
+            entity: "reading")
+        return try rows.map { row in
+            let (start, min, max, avg, count) = try row.decode((Int64, Double, Double, Double, Int).self)
+            return ReadingBucket(
+                start: Date(millisecondsSince1970: start), min: min, max: max, avg: avg, count: count)
+        }
+    }
+
+    /// The reading in a row, or `nil` for a type this build does not know.
+    private static func decode(_ row: PostgresRow) throws -> Reading? {
+        let (patientID, deviceID, typeName, value, originalValue, originalUnit, measuredAt, receivedAt, messageID) =
+            try row.decode((String, String?, String, Double, String, String?, Int64, Int64, String?).self)
+        guard let type = VitalType(rawValue: typeName) else { return nil }
+        return Reading(
+            patientID: PatientID(patientID), deviceID: deviceID.map { DeviceID($0) }, type: type, value: value,
+            originalValue: originalValue, originalUnit: originalUnit,
+            measuredAt: Date(millisecondsSince1970: measuredAt), receivedAt: Date(millisecondsSince1970: receivedAt),
+            messageID: messageID)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import VigilCore
+import VigilStore
+
+/// Readings in the `readings` table, queried through its
+/// `(patient_id, type, measured_at)` index.
+struct SQLiteReadingStore: ReadingStore {
+    let pool: DatabasePool
+
+    /// The columns a `Reading` is decoded from, in the order `reading(from:)` reads them.
+    private static let columns =
+        "patient_id, device_id, type, value, original_value, original_unit, measured_at, received_at, message_id"
+
+    private static let insertSQL = "INSERT INTO readings (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// Readings of one type, newest first; ties (same time) newest insert first.
+    static let oneTypeSQL = """
+        SELECT id, \(columns) FROM readings
+        WHERE patient_id = :patient AND type = :type AND measured_at >= :from AND measured_at < :to
+        ORDER BY measured_at DESC, id DESC LIMIT :limit
+        """
+
+    /// Readings of every type, newest first. One indexed range scan per type,
+    /// each stopping after `limit` rows, merged: the index alone cannot order a
+    /// patient's readings by time across types, and sorting all of them would
+    /// cost as much as the patient's whole history.
+    static let allTypesSQL: String = {
+        let perType = VitalType.allCases.map { type in
+            """
+            SELECT * FROM (
+                SELECT id, \(columns) FROM readings
+                WHERE patient_id = :patient AND type = '\(type.rawValue)' AND measured_at >= :from AND measured_at < :to
+                ORDER BY measured_at DESC, id DESC LIMIT :limit)
+            """
+        }
+        return perType.joined(separator: "\nUNION ALL\n") + "\nORDER BY measured_at DESC, id DESC LIMIT :limit"
+    }()
+
+    static let latestSQL = """
+        SELECT id, \(columns) FROM readings
+        WHERE patient_id = :patient AND type = :type
+        ORDER BY measured_at DESC, id DESC LIMIT 1
+        """
+
+    static let bucketsSQL = """
+        SELECT (measured_at / :width) * :width AS start, min(value), max(value), avg(value), count(*)
+        FROM readings
+        WHERE patient_id = :patient AND type = :type AND measured_at >= :from AND measured_at < :to
+        GROUP BY 1 ORDER BY 1
+        """
+
+    func insert(_ readings: [Reading]) async throws {
+        guard !readings.isEmpty else { return }
+        try await SQLiteErrors.translating(entity: "reading") {
+            try await pool.write { db in
+                let statement = try db.cachedStatement(sql: Self.insertSQL)
+                for reading in readings {
+                    try statement.execute(arguments: [
+                        reading.patientID.rawValue, reading.deviceID?.rawValue, reading.type.rawValue, reading.value,
+                        reading.originalValue, reading.originalUnit, reading.measuredAt.millisecondsSince1970,
+                        reading.receivedAt.millisecondsSince1970, reading.messageID,
+                    ])
+                }
+            }
+        }
+    }
+
+    func readings(of patient: PatientID, matching query: ReadingQuery) async throws -> [Reading] {
+        let limit = min(max(query.limit, 0), ReadingQuery.maximumLimit)
+        guard limit > 0 else { return [] }
+        var arguments: StatementArguments = [
+            "patient": patient.rawValue,
+            "from": query.from?.millisecondsSince1970 ?? Int64.min,
+            "to": query.to?.millisecondsSince1970 ?? Int64.max,
+            "limit": limit,
+        ]
+        let sql: String
+        if let type = query.type {
+            sql = Self.oneTypeSQL
+            arguments += ["type": type.rawValue]
+        } else {
+            sql = Self.allTypesSQL
+        }
+        return try await SQLiteErrors.translating(entity: "reading") { [arguments] in
+            try await pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.reading(from:))
+            }
+        }
+    }
+
+    func latest(of patient: PatientID) async throws -> [Reading] {
+        try await SQLiteErrors.translating(entity: "reading") {
+            try await pool.read { db in
+                let statement = try db.cachedStatement(sql: Self.latestSQL)
+                return try VitalType.allCases.compactMap { type in
+                    try Row.fetchOne(statement, arguments: ["patient": patient.rawValue, "type": type.rawValue])
+                        .map(Self.reading(from:))
+                }
+            }
+        }
+    }
+
+    func buckets(
+        of patient: PatientID, type: VitalType, from: Date, to: Date, width: BucketWidth
+    ) async throws -> [ReadingBucket] {
+        let arguments: StatementArguments = [
+            "width": width.seconds * 1000, "patient": patient.rawValue, "type": type.rawValue,
+            "from": from.millisecondsSince1970, "to": to.millisecondsSince1970,
+        ]
+        return try await SQLiteErrors.translating(entity: "reading") {
+            try await pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: Self.bucketsSQL), arguments: arguments).map { row in
+                    ReadingBucket(
+                        start: Date(millisecondsSince1970: try row.decode(atIndex: 0)),
+                        min: try row.decode(atIndex: 1), max: try row.decode(atIndex: 2),
+                        avg: try row.decode(atIndex: 3), count: try row.decode(atIndex: 4))
+                }
+            }
+        }
+    }
+
+    /// Decodes a row selected as `id, <columns>`.
+    private static func reading(from row: Row) throws -> Reading {
+        guard let type = VitalType(rawValue: try row.decode(atIndex: 3)) else {
+            throw StoreError(.unavailable, entity: "reading")
+        }
+        return Reading(
+            patientID: PatientID(try row.decode(String.self, atIndex: 1)),
+            deviceID: try row.decode(String?.self, atIndex: 2).map { DeviceID($0) },
+            type: type,
+            value: try row.decode(atIndex: 4),
+            originalValue: try row.decode(String.self, atIndex: 5),
+            originalUnit: try row.decode(atIndex: 6),
+            measuredAt: Date(millisecondsSince1970: try row.decode(atIndex: 7)),
+            receivedAt: Date(millisecondsSince1970: try row.decode(atIndex: 8)),
+            messageID: try row.decode(atIndex: 9))
+    }
+}

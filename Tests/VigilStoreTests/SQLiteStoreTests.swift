@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import Testing
+import VigilCore
+import VigilSecurity
+import VigilStore
+
+@testable import VigilSQLite
+
+/// Behaviour particular to the SQLite store: schema versions, durability
+/// settings, query plans, and tampering with the file behind its back.
+@Suite("SQLiteStore")
+struct SQLiteStoreTests {
+    @Test
+    func firstMigrationIsNamedAndAppliedOnce() async throws {
+        try await withSQLiteStore(migrated: false) { store, _ in
+            #expect(try await store.migrate() == ["v1_initial"])
+            #expect(try await store.migrate() == [])
+        }
+    }
+
+    @Test
+    func migrateRefusesADatabaseFromANewerBuild() async throws {
+        try await withSQLiteStore { store, path in
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v999_from_the_future')")
+            }
+            try queue.close()
+
+            await #expect(throws: StoreError(.schemaTooNew, entity: "schema")) { try await store.migrate() }
+        }
+    }
+
+    @Test(arguments: [
+        (SQLiteStore.Configuration.Synchronous.full, 2), (.normal, 1), (.off, 0),
+    ])
+    func writerUsesTheConfiguredSynchronousLevelInWALMode(
+        synchronous: SQLiteStore.Configuration.Synchronous, pragmaValue: Int
+    ) async throws {
+        try await withSQLiteStore(synchronous: synchronous) { store, _ in
+            let (level, journalMode, foreignKeys) = try await store.pool.write { db in
+                (
+                    try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                    try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+                )
+            }
+            #expect(level == pragmaValue)
+            #expect(journalMode == "wal")
+            #expect(foreignKeys == true)
+        }
+    }
+
+    @Test
+    func configurationDefaultsToFullSynchronousCommits() {
+        let configuration = SQLiteStore.Configuration(path: "vigil.sqlite")
+        #expect(configuration.synchronous == .full)
+        #expect(configuration.busyTimeout == .seconds(5))
+    }
+
+    @Test(arguments: [
+        ("one type", SQLiteReadingStore.oneTypeSQL), ("every type", SQLiteReadingStore.allTypesSQL),
+        ("latest", SQLiteReadingStore.latestSQL), ("buckets", SQLiteReadingStore.bucketsSQL),
+    ])
+    func readingQueriesSearchTheIndexWithoutSorting(name: String, sql: String) async throws {
+        try await withSQLiteStore { store, _ in
+            let plan = try await store.pool.read { db in
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { try $0.decode(String.self, forColumn: "detail") }
+            }
+            let searches = plan.filter { $0.hasPrefix("SEARCH") }
+            #expect(!searches.isEmpty, "\(name): \(plan)")
+            #expect(searches.allSatisfy { $0.contains("USING INDEX readings_patient_type_time") }, "\(name): \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(name): \(plan)")
+            if name != "buckets" && name != "every type" {
+                #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(name): \(plan)")
+            }
+        }
+    }
+
+    /// How a test tampers with the audit log file, and the record the verifier must name.
+    enum Tampering: String, CaseIterable, CustomTestStringConvertible {
+        case editDetailOfThird
+        case deleteThird
+        case deleteLast
+
+        var testDescription: String { rawValue }
+
+        var sql: String {
+            switch self {
+            case .editDetailOfThird: "UPDATE audit_log SET detail = 'nothing to see' WHERE sequence = 3"
+            case .deleteThird: "DELETE FROM audit_log WHERE sequence = 3"
+            case .deleteLast: "DELETE FROM audit_log WHERE sequence = 5"
+            }
+        }
+
+        var brokenSequence: Int64 {
+            switch self {
+            case .editDetailOfThird, .deleteThird: 3
+            case .deleteLast: 5
+            }
+        }
+    }
+
+    @Test(arguments: Tampering.allCases)
+    func verifierNamesTheRecordTamperedWithInTheFile(tampering: Tampering) async throws {
+        try await withSQLiteStore { store, path in
+            for index in 0..<5 {
+                try await store.audit.append(
+                    AuditEntry(
+                        time: Fixtures.minutes(Int64(index)), username: "admin", role: .admin, action: "patient.read",
+                        patientID: PatientID("p-1"), outcome: .success, detail: "record \(index)"))
+            }
+            let verifier = AuditVerifier(store: store.audit, sealer: SHA256AuditSealer())
+            #expect(try await verifier.verify() == .intact(count: 5))
+
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: tampering.sql)
+                #expect(db.changesCount == 1)
+            }
+            try queue.close()
+
+            let verdict = try await verifier.verify()
+            guard case .broken(let sequence, _) = verdict else {
+                Issue.record("tampering went undetected: \(verdict)")
+                return
+            }
+            #expect(sequence == tampering.brokenSequence)
+        }
+    }
+}
