@@ -9,7 +9,6 @@ import VigilCore
 import VigilSQLite
 import VigilSecurity
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let batchSize = Int(arguments[2]) else {
     FileHandle.standardError.write(Data("usage: vigil-crash-harness <database path> <batch size>\n".utf8))
@@ -28,6 +27,6 @@ while true {
             measuredAt: now.addingTimeInterval(Double(index) / 1000), receivedAt: now, messageID: messageID)
     }
     try await store.readings.insert(readings)
-    print("committed \(messageID)")
+    FileHandle.standardOutput.write(Data("committed \(messageID)\n".utf8))
     batch += 1
 }

@@ -43,7 +43,8 @@ struct DeviceStoreContractTests {
                     Device(id: DeviceID("cuff-1"), patientID: PatientID("missing"), createdAt: Fixtures.base))
             }
             #expect(error?.code == .notFound)
-            #expect(try await store.devices.devices(of: nil).isEmpty)
+            let devices = try await store.devices.devices(of: nil)
+            #expect(devices.isEmpty)
         }
     }
 

@@ -44,7 +44,7 @@ enum PostgresTestDatabase {
         do {
             try await body(configuration)
         } catch {
-            try? await execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
+            _ = try? await execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
             throw error
         }
         try await execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
@@ -64,7 +64,7 @@ enum PostgresTestDatabase {
             configuration: PostgresConnection.Configuration(
                 host: configuration.host, port: configuration.port, username: configuration.username,
                 password: configuration.password, database: configuration.database,
-                tls: configuration.tlsMode == .disable ? .disable : .prefer(tls)),
+                tls: configuration.tlsMode == .disable ? .disable : .prefer(try NIOSSLContext(configuration: tls))),
             id: 1, logger: logger)
         do {
             let rows = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()

@@ -75,7 +75,8 @@ struct UserStoreContractTests {
         try await withStore(backend) { store in
             let error = await #expect(throws: StoreError.self) { try await store.users.update(Fixtures.user("ghost")) }
             #expect(error?.code == .notFound)
-            #expect(try await store.users.count() == 0)
+            let count = try await store.users.count()
+            #expect(count == 0)
         }
     }
 }
