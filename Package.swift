@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(name: "VigilCore", swiftSettings: strict),
@@ -48,6 +50,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilMonitoring",
+            dependencies: [
+                "VigilStore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilGateway",
+            dependencies: [
+                "VigilStore", "VigilSecurity", "VigilMonitoring",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -62,7 +83,7 @@ let package = Package(
         .target(
             name: "VigilApp",
             dependencies: [
-                "VigilWeb", "VigilSQLite", "VigilPostgres", "VigilSecurity",
+                "VigilWeb", "VigilGateway", "VigilSQLite", "VigilPostgres", "VigilSecurity",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -94,6 +115,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilSecurityTests", dependencies: ["VigilSecurity"], swiftSettings: strict),
+        .testTarget(name: "VigilMonitoringTests", dependencies: ["VigilMonitoring", "VigilSQLite", "VigilSecurity"], swiftSettings: strict),
+        .testTarget(name: "VigilGatewayTests", dependencies: ["VigilGateway"], swiftSettings: strict),
         .testTarget(
             name: "VigilWebTests",
             dependencies: [

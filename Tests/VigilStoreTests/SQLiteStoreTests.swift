@@ -14,8 +14,10 @@ struct SQLiteStoreTests {
     @Test
     func firstMigrationIsNamedAndAppliedOnce() async throws {
         try await withSQLiteStore(migrated: false) { store, _ in
-            #expect(try await store.migrate() == ["v1_initial"])
-            #expect(try await store.migrate() == [])
+            let first = try await store.migrate()
+            let second = try await store.migrate()
+            #expect(first == ["v1_initial"])
+            #expect(second == [])
         }
     }
 

@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import VigilCore
+import VigilPostgres
+import VigilSecurity
+
+/// Batch insert on PostgreSQL: `PostgresStore` through `store.readings.insert`,
+/// one transaction per batch, against `psql` loading the same rows with one
+/// `COPY readings (…) FROM STDIN`, each into a fresh database migrated by the store.
+///
+/// Both sides are timed from connecting to disconnecting.
+struct PostgresInsertBenchmark {
+    /// The rows, already split into batches.
+    let batches: [[Reading]]
+    /// A URL of the server; the benchmark creates and drops its own databases there.
+    let serverURL: String
+    /// Where the `COPY` input is written.
+    let scratch: ScratchDirectory
+
+    /// Runs both sides and compares them.
+    func run() async throws -> BenchmarkReport {
+        let psql = try ExternalTool(named: "psql")
+        let rows = batches.reduce(0) { $0 + $1.count }
+        let copyPath = scratch.file("baseline.copy")
+        var logger = Logger(label: "vigil-bench")
+        logger.logLevel = .warning
+
+        let suffix = "\(getpid())"
+        let storeDatabase = try PostgresScratchDatabase(named: "vigil_bench_store_\(suffix)", on: serverURL, psql: psql)
+        defer { try? storeDatabase.drop() }
+        let baselineDatabase = try PostgresScratchDatabase(named: "vigil_bench_copy_\(suffix)", on: serverURL, psql: psql)
+        defer { try? baselineDatabase.drop() }
+
+        // Untimed: both schemas from the store's migrations, and the COPY input.
+        for database in [storeDatabase, baselineDatabase] {
+            let store = try PostgresStore(
+                configuration: PostgresStore.Configuration(url: database.url), sealer: SHA256AuditSealer(),
+                logger: logger)
+            _ = try await store.migrate()
+            try await store.close()
+        }
+        progress("writing the COPY input for \(Format.thousands(rows)) rows")
+        try CopyTextFile.write(batches.flatMap { $0 }, to: copyPath)
+
+        progress("inserting through PostgresStore")
+        var storeTimings = Timings()
+        storeTimings.record(
+            try await Stopwatch.seconds {
+                let store = try PostgresStore(
+                    configuration: PostgresStore.Configuration(url: storeDatabase.url), sealer: SHA256AuditSealer(),
+                    logger: logger)
+                for batch in batches {
+                    try await store.readings.insert(batch)
+                }
+                try await store.close()
+            })
+
+        progress("loading through psql COPY")
+        var baselineTimings = Timings()
+        baselineTimings.record(
+            try await Stopwatch.seconds {
+                try psql.run(
+                    PostgresScratchDatabase.arguments(
+                        baselineDatabase.url, "COPY readings (\(ReadingColumns.list)) FROM STDIN"),
+                    input: copyPath)
+            })
+
+        let checks = try verify(psql: psql, storeURL: storeDatabase.url, baselineURL: baselineDatabase.url, rows: rows)
+        let store = BenchmarkReport.Measurement(
+            name: "PostgresStore (store.readings.insert)", timings: storeTimings, rows: rows)
+        let baseline = BenchmarkReport.Measurement(
+            name: "psql COPY FROM STDIN (one COPY of all rows)", timings: baselineTimings, rows: rows)
+        let batchSize = batches.first?.count ?? 0
+        return BenchmarkReport(
+            benchmark: "store-insert", backend: "postgres",
+            title: "PostgreSQL batch insert: \(Format.thousands(rows)) readings in batches of "
+                + "\(Format.thousands(batchSize)), one transaction each",
+            rows: rows, store: store, baseline: baseline,
+            ratio: (store.rowsPerSecond ?? 0) / max(baseline.rowsPerSecond ?? 0, .leastNonzeroMagnitude),
+            ratioDefinition: "store rows/s ÷ baseline rows/s", target: 0.5, goal: .atLeast, checks: checks)
+    }
+
+    /// Checks that both databases hold the same `rows` rows; returns what was checked.
+    private func verify(psql: ExternalTool, storeURL: String, baselineURL: String, rows: Int) throws -> String {
+        let checksum = """
+            SELECT count(*), sum(measured_at), sum(received_at), sum(length(patient_id || type || original_value
+                || coalesce(device_id, '') || coalesce(original_unit, '') || coalesce(message_id, ''))),
+                sum(value::numeric)
+            FROM readings
+            """
+        let fromStore = try psql.output(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", storeURL, "-c", checksum])
+        let fromBaseline = try psql.output(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", baselineURL, "-c", checksum])
+        guard fromStore == fromBaseline else {
+            throw BenchmarkError("the two databases differ: store \(fromStore), baseline \(fromBaseline)")
+        }
+        guard fromStore.hasPrefix("\(rows)|") else {
+            throw BenchmarkError("expected \(rows) rows, found \(fromStore)")
+        }
+        return "both databases hold the same \(Format.thousands(rows)) rows (count and column checksums)"
+    }
+}

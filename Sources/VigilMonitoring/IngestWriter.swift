@@ -1,0 +1,134 @@
+import Logging
+import ServiceLifecycle
+import VigilCore
+import VigilStore
+
+/// The group-commit writer: every device message goes through it, and it
+/// commits the messages of many devices in one transaction.
+///
+/// There is no timer: while one transaction commits, new messages queue up,
+/// and the next transaction takes all of them (up to a limit). At low load a
+/// message commits alone and at once; at high load transactions grow and the
+/// cost of each sync to disk is shared. A caller's `submit` returns only
+/// after its message is durable, so a device is acknowledged only then.
+public final class IngestWriter: Service, Sendable {
+    /// Limits of one transaction.
+    public struct Configuration: Sendable {
+        /// Most messages per transaction. Default 1,000.
+        public var maximumMessagesPerCommit: Int
+        /// Most readings per transaction (a batch closes once it reaches this). Default 20,000.
+        public var maximumReadingsPerCommit: Int
+
+        public init(maximumMessagesPerCommit: Int = 1000, maximumReadingsPerCommit: Int = 20_000) {
+            self.maximumMessagesPerCommit = maximumMessagesPerCommit
+            self.maximumReadingsPerCommit = maximumReadingsPerCommit
+        }
+    }
+
+    /// Thrown to callers whose message could not be committed because the writer stopped.
+    public struct Stopped: Error, CustomStringConvertible {
+        public var description: String { "the ingest writer has stopped" }
+    }
+
+    private let store: any IngestStore
+    private let queue = PendingQueue()
+    private let configuration: Configuration
+    private let logger: Logger
+    private let observers: [any CommitObserver]
+
+    public init(
+        store: any IngestStore, configuration: Configuration = .init(), observers: [any CommitObserver] = [],
+        logger: Logger
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.observers = observers
+        self.logger = logger
+    }
+
+    /// Queues a message and returns once it is committed (or found to be a duplicate).
+    public func submit(_ message: IngestMessage) async throws -> IngestOutcome {
+        try await queue.enqueue(message)
+    }
+
+    /// Commits batches until graceful shutdown, then commits what is left and stops.
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            while let batch = await queue.takeBatch(
+                maximumMessages: configuration.maximumMessagesPerCommit,
+                maximumReadings: configuration.maximumReadingsPerCommit)
+            {
+                await commit(batch)
+            }
+        } onGracefulShutdown: { [queue] in
+            Task { await queue.close() }
+        }
+    }
+
+    private func commit(_ batch: [Pending]) async {
+        let messages = batch.map(\.message)
+        do {
+            let outcomes = try await store.commit(messages)
+            for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
+            let committed = zip(messages, outcomes).filter { $0.1 == .stored }.map(\.0)
+            for observer in observers { await observer.didCommit(committed) }
+        } catch {
+            logger.error(
+                "Group commit failed", metadata: ["messages": "\(batch.count)", "error": "\(type(of: error))"])
+            for pending in batch { pending.continuation.resume(throwing: error) }
+        }
+    }
+}
+
+/// Something that reacts to committed messages (live evaluation, live events).
+public protocol CommitObserver: Sendable {
+    /// Called after each transaction with the messages it stored (duplicates left out).
+    func didCommit(_ messages: [IngestMessage]) async
+}
+
+/// A queued message and the caller waiting for it.
+struct Pending: Sendable {
+    let message: IngestMessage
+    let continuation: CheckedContinuation<IngestOutcome, any Error>
+}
+
+/// The queue between callers and the commit loop.
+actor PendingQueue {
+    private var items: [Pending] = []
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var isClosed = false
+
+    /// Queues a message and suspends until the commit loop resumes it.
+    func enqueue(_ message: IngestMessage) async throws -> IngestOutcome {
+        guard !isClosed else { throw IngestWriter.Stopped() }
+        return try await withCheckedThrowingContinuation { continuation in
+            items.append(Pending(message: message, continuation: continuation))
+            waiter?.resume()
+            waiter = nil
+        }
+    }
+
+    /// Stops accepting messages; what is queued is still committed.
+    func close() {
+        isClosed = true
+        waiter?.resume()
+        waiter = nil
+    }
+
+    /// The next batch, waiting for at least one message; nil once closed and drained.
+    func takeBatch(maximumMessages: Int, maximumReadings: Int) async -> [Pending]? {
+        while items.isEmpty {
+            if isClosed { return nil }
+            await withCheckedContinuation { waiter = $0 }
+        }
+        var count = 0
+        var readings = 0
+        while count < items.count, count < maximumMessages, readings < maximumReadings {
+            readings += items[count].message.readings.count
+            count += 1
+        }
+        let batch = Array(items[..<count])
+        items.removeFirst(count)
+        return batch
+    }
+}
