@@ -12,11 +12,14 @@ public struct VigilError: Error, Sendable, Hashable, CustomStringConvertible {
     public let code: String
     /// A human sentence with identifiers only, never names or values.
     public let message: String
+    /// For `.throttled`: when the client may try again.
+    public var retryAfterSeconds: Int?
 
-    public init(_ kind: Kind, code: String, message: String) {
+    public init(_ kind: Kind, code: String, message: String, retryAfterSeconds: Int? = nil) {
         self.kind = kind
         self.code = code
         self.message = message
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public var description: String { "\(code): \(message)" }

@@ -4,7 +4,7 @@ import VigilCore
 /// Turns a device message body into readings: the step the HTTPS device
 /// endpoint and the MQTT gateway share. Pure: no I/O, no shared state.
 ///
-/// Two body forms are accepted (see `docs` and DESIGN.md, "Device message body"):
+/// Two body forms are accepted:
 /// - native: `{"messageId"?, "time"?, "readings": [{"type": "heartRate", "value": 72}, …]}`,
 ///   where a reading names its type by `type` (a `VitalType` name or
 ///   `bloodPressure`) or by LOINC `code`, and may carry `unit` and `time`;
@@ -15,6 +15,12 @@ import VigilCore
 /// sink the good ones. Optional members that are `null` count as absent;
 /// members Vigil does not read are ignored, except in the flat form, where
 /// every key other than `time` and `messageId` is a reading.
+///
+/// A reading is measured at its own `time`, else the message's, else the
+/// receive time, and must lie within the `Policy` window around the receive
+/// time. A blood-pressure panel becomes a systolic and a diastolic reading and
+/// is accepted or rejected whole; a systolic and a diastolic reading sent
+/// separately with the same time are checked as a pair too.
 public struct DeviceMessageParser: Sendable {
     /// What a message turned into.
     public enum Outcome: Sendable, Hashable {
@@ -35,7 +41,8 @@ public struct DeviceMessageParser: Sendable {
     /// Reads one device message.
     ///
     /// - Parameters:
-    ///   - body: the message body as received.
+    ///   - body: the message body as received (`Data`, `[UInt8]`, or the
+    ///     `UnsafeRawBufferPointer` of a NIO `ByteBuffer`'s readable bytes).
     ///   - deviceID: the authenticated device that sent it.
     ///   - patientID: the patient the device is assigned to.
     ///   - transportMessageID: the message id from the transport, if any

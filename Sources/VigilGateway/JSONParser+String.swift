@@ -3,15 +3,19 @@ extension JSONParser {
     mutating func parseString() throws(Failure) -> String {
         index += 1
         let start = index
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 defer { index += 1 }
+                // ASCII needs no validation, and it is nearly every string a device sends.
+                if isASCII { return String(decoding: bytes[start..<index], as: UTF8.self) }
                 guard let text = String(validating: bytes[start..<index], as: UTF8.self) else { throw failure }
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
             guard byte >= 0x20 else { throw failure }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         throw failure
@@ -51,7 +55,8 @@ extension JSONParser {
         case UInt8(ascii: "u"):
             var value = try hexQuad()
             if (0xD800...0xDBFF).contains(value) {
-                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
                 else { throw failure }
                 index += 2
                 let low = try hexQuad()

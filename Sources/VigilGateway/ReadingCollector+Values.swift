@@ -32,7 +32,9 @@ extension ReadingCollector {
         append(.diastolic, diastolicCanonical, original: diastolicText, unit: unit, measuredAt: measuredAt)
     }
 
-    private mutating func append(_ type: VitalType, _ value: Double, original: String, unit: String?, measuredAt: Date) {
+    private mutating func append(
+        _ type: VitalType, _ value: Double, original: String, unit: String?, measuredAt: Date
+    ) {
         readings.append(
             Reading(
                 patientID: patientID, deviceID: deviceID, type: type, value: value, originalValue: original,

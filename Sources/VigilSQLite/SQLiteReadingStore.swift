@@ -50,6 +50,10 @@ struct SQLiteReadingStore: ReadingStore {
         GROUP BY 1 ORDER BY 1
         """
 
+    /// One write transaction and one prepared statement for the whole batch.
+    /// `execute(arguments:)` binds strings without copying them; binding through
+    /// the C API instead saved under 10% of CPU time in measurements, as SQLite's
+    /// B-tree work dominates, so the batch stays on GRDB's checked path.
     func insert(_ readings: [Reading]) async throws {
         guard !readings.isEmpty else { return }
         try await SQLiteErrors.translating(entity: "reading") {

@@ -12,11 +12,17 @@ import VigilStore
 /// _ = try await store.migrate()
 /// ```
 public final class SQLiteStore: Store {
+    /// Readings in `readings`.
     public let readings: any ReadingStore
+    /// Patients in `patients` and their care teams in `care_team`.
     public let patients: any PatientStore
+    /// Devices in `devices`.
     public let devices: any DeviceStore
+    /// Users in `users`.
     public let users: any UserStore
+    /// API tokens in `api_tokens`.
     public let tokens: any TokenStore
+    /// The hash-chained audit log in `audit_log` and `audit_head`.
     public let audit: any AuditStore
 
     /// The pool every part of the store shares.
@@ -32,10 +38,8 @@ public final class SQLiteStore: Store {
         let pool = try SQLiteErrors.translating(entity: "database") {
             let pool = try DatabasePool(path: configuration.path, configuration: configuration.grdbConfiguration)
             // GRDB switches the writer to `synchronous = NORMAL` when it enables WAL,
-            // after `prepareDatabase` ran, so the configured level is applied again here.
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = \(configuration.synchronous.pragmaValue)")
-            }
+            // after `prepareDatabase` ran, so the settings are applied again here.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: configuration.pragmas) }
             return pool
         }
         self.pool = pool

@@ -12,6 +12,7 @@ public struct DeviceCertificateError: Error, Sendable, Hashable, CustomStringCon
         self.message = message
     }
 
+    /// The code and message: safe to log.
     public var description: String { "\(code): \(message)" }
 
     /// The host name is empty or not usable in a certificate.

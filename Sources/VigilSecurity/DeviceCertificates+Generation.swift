@@ -4,11 +4,11 @@ import SwiftASN1
 import X509
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension DeviceCertificates {
@@ -111,7 +111,8 @@ extension DeviceCertificates {
                 CommonName(host)
             }
             let usage = try ExtendedKeyUsage([.serverAuth])
-            let authorityKeyID = try authority.certificate.extensions.subjectKeyIdentifier?.keyIdentifier
+            let authorityKeyID =
+                try authority.certificate.extensions.subjectKeyIdentifier?.keyIdentifier
                 ?? SubjectKeyIdentifier(hash: authority.certificate.publicKey).keyIdentifier
             var names: [GeneralName] = []
             for name in [Self.subjectAlternativeName(for: host)] + Self.loopbackNames where !names.contains(name) {

@@ -13,6 +13,7 @@ public struct KeyVaultError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
+    /// The code and message: safe to log.
     public var description: String { "\(code): \(message)" }
 
     /// A master key is not base64 of exactly 32 bytes.
@@ -38,7 +39,8 @@ public struct KeyVaultError: Error, Sendable, Hashable, CustomStringConvertible 
         code: "unsupported_version", message: "The sealed secret uses an unknown format version.")
     /// Authentication failed: the sealed secret was altered, or the key is wrong.
     public static let decryptionFailed = Self(
-        code: "decryption_failed", message: "The sealed secret failed authentication; it was altered or the key is wrong.")
+        code: "decryption_failed",
+        message: "The sealed secret failed authentication; it was altered or the key is wrong.")
     /// Encryption failed unexpectedly.
     public static let encryptionFailed = Self(code: "encryption_failed", message: "Sealing the secret failed.")
     /// The master key file could not be read.

@@ -38,5 +38,6 @@ public struct MasterKey: Sendable, CustomStringConvertible {
     /// Whether two keys have the same bytes (constant time).
     func hasSameBytes(as other: MasterKey) -> Bool { key == other.key }
 
+    /// The key id only; never key material.
     public var description: String { "MasterKey(\(id))" }
 }

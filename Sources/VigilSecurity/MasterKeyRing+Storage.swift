@@ -64,7 +64,8 @@ extension MasterKeyRing {
         }
         // Another process may have created the file first: use that one.
         guard created else { return Loaded(ring: try read(fileAt: url), source: .file, fileIsExposed: isExposed(url)) }
-        return Loaded(ring: try MasterKeyRing(keys: [key], origin: .file(url)), source: .createdFile, fileIsExposed: false)
+        return Loaded(
+            ring: try MasterKeyRing(keys: [key], origin: .file(url)), source: .createdFile, fileIsExposed: false)
     }
 
     /// The keys in a ``environmentVariable`` value: base64 keys separated by commas, active first.

@@ -54,7 +54,9 @@ public struct SASToken: Sendable, Hashable, CustomStringConvertible {
             guard let decoded = PercentEncoding.decode(String(encodedKeyName)) else { throw .invalidEncoding("skn") }
             keyName = decoded
         }
-        self.init(encodedResource: encodedResource, resource: resource, signature: signature, expiry: expiry, keyName: keyName)
+        self.init(
+            encodedResource: encodedResource, resource: resource, signature: signature, expiry: expiry, keyName: keyName
+        )
     }
 
     private init(encodedResource: String, resource: String, signature: String, expiry: Int64, keyName: String?) {
@@ -109,9 +111,12 @@ public struct SASToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The HMAC-SHA256 of `{encodedResource}\n{expiry}` under a key.
-    static func authenticationCode(encodedResource: String, expiry: Int64, key: Data) -> HashedAuthenticationCode<SHA256> {
+    static func authenticationCode(encodedResource: String, expiry: Int64, key: Data) -> HashedAuthenticationCode<
+        SHA256
+    > {
         HMAC<SHA256>.authenticationCode(
-            for: Data(signedText(encodedResource: encodedResource, expiry: expiry).utf8), using: SymmetricKey(data: key))
+            for: Data(signedText(encodedResource: encodedResource, expiry: expiry).utf8), using: SymmetricKey(data: key)
+        )
     }
 
     /// The text a signature covers.

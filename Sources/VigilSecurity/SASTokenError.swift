@@ -13,6 +13,7 @@ public struct SASTokenError: Error, Sendable, Hashable, CustomStringConvertible 
         self.message = message
     }
 
+    /// The code and message: safe to log.
     public var description: String { "\(code): \(message)" }
 
     /// The text does not start with `SharedAccessSignature `.

@@ -13,6 +13,7 @@ public struct SASVerificationError: Error, Sendable, Hashable, CustomStringConve
         self.message = message
     }
 
+    /// The code and message: safe to log.
     public var description: String { "\(code): \(message)" }
 
     /// The token could not be parsed, or its signature is not base64.

@@ -71,10 +71,13 @@ public struct SealedSecret: Sendable, Hashable, Codable, CustomStringConvertible
         try container.encode(text)
     }
 
+    /// The version and master key id.
     public var description: String { "SealedSecret(\(Self.version), masterKey: \(masterKeyID))" }
 
+    /// Whether two sealed secrets have the same text.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
 
+    /// Hashes the text.
     public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
     /// The bytes of base64 text, only if re-encoding them gives the same text, so
@@ -87,6 +90,9 @@ public struct SealedSecret: Sendable, Hashable, Codable, CustomStringConvertible
     /// Whether text is 8 lowercase hex digits.
     private static func isKeyID(_ text: String) -> Bool {
         text.utf8.count == 8
-            && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            && text.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 }

@@ -23,13 +23,21 @@ public struct IngestMessage: Sendable {
     public var receivedAt: Date
     public var readings: [Reading]
     public var quarantined: [QuarantineItem]
+    /// When this message replays a quarantined item: that item's id. The item
+    /// is marked replayed in the same transaction, and if it is no longer
+    /// pending (replayed concurrently) nothing is stored and the outcome is `.duplicate`.
+    public var replayOf: Int64?
 
-    public init(deviceID: DeviceID, messageID: String?, receivedAt: Date, readings: [Reading], quarantined: [QuarantineItem]) {
+    public init(
+        deviceID: DeviceID, messageID: String?, receivedAt: Date, readings: [Reading],
+        quarantined: [QuarantineItem] = [], replayOf: Int64? = nil
+    ) {
         self.deviceID = deviceID
         self.messageID = messageID
         self.receivedAt = receivedAt.truncatedToMilliseconds
         self.readings = readings
         self.quarantined = quarantined
+        self.replayOf = replayOf
     }
 }
 

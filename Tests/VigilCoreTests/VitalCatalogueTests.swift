@@ -81,7 +81,7 @@ struct VitalCatalogueTests {
         (.bodyTemperature, "[degF]", 77, 25),
         (.bodyTemperature, "[degF]", 113, 45),
         (.systolic, "kPa", 16, 120.00992),
-        (.diastolic, "kPa", 10.6658, 80.0001),
+        (.diastolic, "kPa", 10.6658, 80.000112796),
         (.bodyWeight, "[lb_av]", 180.2, 81.737345074),
         (.bodyWeight, "g", 81_500, 81.5),
         (.bloodGlucose, "mmol/L", 5.5, 99.088),

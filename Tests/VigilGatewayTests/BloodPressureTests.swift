@@ -6,7 +6,8 @@ import VigilGateway
 /// Blood pressure: panels, separate components, and diastolic below systolic.
 struct BloodPressureTests {
     @Test func panelBecomesSystolicAndDiastolicReadings() throws {
-        let message = try Fixture.parsed(#"{"readings": [{"type": "bloodPressure", "systolic": 128, "diastolic": 84}]}"#)
+        let message = try Fixture.parsed(
+            #"{"readings": [{"type": "bloodPressure", "systolic": 128, "diastolic": 84}]}"#)
         #expect(message.readings.map(\.type) == [.systolic, .diastolic])
         #expect(message.readings.map(\.value) == [128, 84])
         #expect(message.readings.map(\.originalValue) == ["128", "84"])
@@ -34,7 +35,8 @@ struct BloodPressureTests {
     }
 
     @Test func implausibleComponentRejectsTheWholePanel() throws {
-        let message = try Fixture.parsed(#"{"readings": [{"type": "bloodPressure", "systolic": 128, "diastolic": 10}]}"#)
+        let message = try Fixture.parsed(
+            #"{"readings": [{"type": "bloodPressure", "systolic": 128, "diastolic": 10}]}"#)
         #expect(message.readings.isEmpty)
         #expect(message.rejected.map(\.rejection) == [ReadingRejection(.implausibleValue, type: .diastolic)])
     }

@@ -25,7 +25,8 @@ struct DesignExampleTests {
         let messageID = "optional; else $.mid / iothub-messageid; dedup key per device"
         #expect(message.messageID == messageID)
         #expect(message.rejected.isEmpty)
-        #expect(message.readings.map(\.type) == [.heartRate, .spo2, .systolic, .diastolic, .bodyTemperature, .bodyWeight])
+        #expect(
+            message.readings.map(\.type) == [.heartRate, .spo2, .systolic, .diastolic, .bodyTemperature, .bodyWeight])
 
         let messageTime = Fixture.time("2026-11-27T10:00:00Z")
         for reading in message.readings {
@@ -33,7 +34,9 @@ struct DesignExampleTests {
             #expect(reading.deviceID == Fixture.device)
             #expect(reading.receivedAt == receivedAt)
             #expect(reading.messageID == messageID)
-            #expect(reading.measuredAt == (reading.type == .bodyTemperature ? Fixture.time("2026-11-27T09:59:30Z") : messageTime))
+            #expect(
+                reading.measuredAt
+                    == (reading.type == .bodyTemperature ? Fixture.time("2026-11-27T09:59:30Z") : messageTime))
         }
 
         let byType = Dictionary(uniqueKeysWithValues: message.readings.map { ($0.type, $0) })

@@ -12,7 +12,10 @@ struct FlatFormTests {
             """
         let message = try Fixture.parsed(body)
         #expect(message.rejected.isEmpty)
-        #expect(message.readings.map(\.type) == [.heartRate, .spo2, .bodyTemperature, .bodyWeight, .supplementalOxygen, .consciousness])
+        #expect(
+            message.readings.map(\.type) == [
+                .heartRate, .spo2, .bodyTemperature, .bodyWeight, .supplementalOxygen, .consciousness,
+            ])
         #expect(message.readings.map(\.value) == [72, 97, 37.5, 81.7, 0, 0])
         #expect(message.readings.allSatisfy { $0.originalUnit == nil })
         #expect(message.readings.allSatisfy { $0.measuredAt == Fixture.time("2026-11-27T09:58:00Z") })
@@ -22,7 +25,8 @@ struct FlatFormTests {
         let body = #"{"bodyTemperature": 99.1, "spo2": 0.97}"#
         #expect(
             try Fixture.rejections(body) == [
-                ReadingRejection(.implausibleValue, type: .bodyTemperature), ReadingRejection(.implausibleValue, type: .spo2),
+                ReadingRejection(.implausibleValue, type: .bodyTemperature),
+                ReadingRejection(.implausibleValue, type: .spo2),
             ])
     }
 
@@ -31,7 +35,9 @@ struct FlatFormTests {
         #expect(message.readings.map(\.type) == [.heartRate])
         #expect(message.rejected.map(\.rejection) == [ReadingRejection(.unknownType)])
         #expect(message.rejected.first?.form == .flat)
-        #expect(message.rejected.first.map { String(decoding: $0.fragment, as: UTF8.self) } == #"{"battery":{"level": 88}}"#)
+        #expect(
+            message.rejected.first.map { String(decoding: $0.fragment, as: UTF8.self) } == #"{"battery":{"level": 88}}"#
+        )
     }
 
     @Test func flatBloodPressureObjectGivesBothComponents() throws {
@@ -41,7 +47,10 @@ struct FlatFormTests {
     }
 
     @Test func flatBloodPressureThatIsNotAnObjectIsInvalid() throws {
-        #expect(try Fixture.rejections(#"{"bloodPressure": "128/84"}"#) == [ReadingRejection(.invalidValue, type: .systolic)])
+        #expect(
+            try Fixture.rejections(#"{"bloodPressure": "128/84"}"#) == [
+                ReadingRejection(.invalidValue, type: .systolic)
+            ])
     }
 
     @Test func flatSystolicAndDiastolicArePaired() throws {
@@ -57,6 +66,9 @@ struct FlatFormTests {
     }
 
     @Test func flatBooleanIsNotANumber() throws {
-        #expect(try Fixture.rejections(#"{"heartRate": true, "supplementalOxygen": 1}"#).map(\.reason) == [.invalidValue, .invalidValue])
+        #expect(
+            try Fixture.rejections(#"{"heartRate": true, "supplementalOxygen": 1}"#).map(\.reason) == [
+                .invalidValue, .invalidValue,
+            ])
     }
 }

@@ -30,9 +30,11 @@ struct JSONSyntaxTests {
     }
 
     @Test func nestingDeeperThanThirtyTwoLevelsIsInvalid() throws {
-        let deep = #"{"heartRate": 72, "x": "# + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}"
+        let deep =
+            #"{"heartRate": 72, "x": "# + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}"
         #expect(Fixture.unparseable(deep) == .invalidJSON)
-        let shallow = #"{"heartRate": 72, "x": "# + String(repeating: "[", count: 30) + String(repeating: "]", count: 30) + "}"
+        let shallow =
+            #"{"heartRate": 72, "x": "# + String(repeating: "[", count: 30) + String(repeating: "]", count: 30) + "}"
         #expect(try Fixture.parsed(shallow).readings.count == 1)
     }
 
@@ -57,7 +59,8 @@ struct JSONSyntaxTests {
     }
 
     @Test func escapesAreDecoded() throws {
-        let body = #"{"messageId": "m\"1\\\/\u00e9\ud83d\ude00\n", "readings": [{"type": "heart\u0052ate", "value": 72}]}"#
+        let body =
+            #"{"messageId": "m\"1\\\/\u00e9\ud83d\ude00\n", "readings": [{"type": "heart\u0052ate", "value": 72}]}"#
         let message = try Fixture.parsed(body)
         #expect(message.messageID == "m\"1\\/é😀\n")
         #expect(message.readings.map(\.type) == [.heartRate])

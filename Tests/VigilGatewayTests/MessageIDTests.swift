@@ -20,8 +20,12 @@ struct MessageIDTests {
     }
 
     @Test func emptyOrNullMessageIdFallsBackToTransport() throws {
-        #expect(try Fixture.parsed(#"{"messageId": "", "heartRate": 72}"#, transportMessageID: "mid-1").messageID == "mid-1")
-        #expect(try Fixture.parsed(#"{"messageId": null, "heartRate": 72}"#, transportMessageID: "mid-1").messageID == "mid-1")
+        #expect(
+            try Fixture.parsed(#"{"messageId": "", "heartRate": 72}"#, transportMessageID: "mid-1").messageID == "mid-1"
+        )
+        #expect(
+            try Fixture.parsed(#"{"messageId": null, "heartRate": 72}"#, transportMessageID: "mid-1").messageID
+                == "mid-1")
         #expect(try Fixture.parsed(#"{"heartRate": 72}"#, transportMessageID: "").messageID == nil)
     }
 
@@ -34,6 +38,8 @@ struct MessageIDTests {
 
     @Test func transportIdIsIgnoredWhenTheBodyHasOne() throws {
         let tooLong = String(repeating: "a", count: 200)
-        #expect(try Fixture.parsed(#"{"messageId": "body-1", "heartRate": 72}"#, transportMessageID: tooLong).messageID == "body-1")
+        #expect(
+            try Fixture.parsed(#"{"messageId": "body-1", "heartRate": 72}"#, transportMessageID: tooLong).messageID
+                == "body-1")
     }
 }

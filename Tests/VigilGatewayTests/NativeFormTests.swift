@@ -40,7 +40,11 @@ struct NativeFormTests {
     }
 
     @Test func unknownTypeOrCodeIsRejected() throws {
-        let body = #"{"readings": [{"type": "heartrate", "value": 72}, {"code": "1234-5", "value": 1}, {"value": 1}, {"type": 7, "value": 1}]}"#
+        let body = """
+            {"readings": [
+              {"type": "heartrate", "value": 72}, {"code": "1234-5", "value": 1}, {"value": 1}, {"type": 7, "value": 1}
+            ]}
+            """
         #expect(try Fixture.rejections(body) == Array(repeating: ReadingRejection(.unknownType), count: 4))
     }
 
@@ -52,7 +56,8 @@ struct NativeFormTests {
     }
 
     @Test func fahrenheitIsConverted() throws {
-        let reading = try Fixture.single(#"{"readings": [{"type": "bodyTemperature", "value": 98.6, "unit": "[degF]"}]}"#)
+        let reading = try Fixture.single(
+            #"{"readings": [{"type": "bodyTemperature", "value": 98.6, "unit": "[degF]"}]}"#)
         #expect(abs(reading.value - 37) < 1e-9)
         #expect(reading.originalValue == "98.6")
         #expect(reading.originalUnit == "[degF]")
@@ -100,7 +105,9 @@ struct NativeFormTests {
 
     @Test func consciousnessOutsideACVPUIsInvalid() throws {
         let body = #"{"readings": [{"type": "consciousness", "value": "X"}, {"type": "consciousness", "value": 0}]}"#
-        #expect(try Fixture.rejections(body) == Array(repeating: ReadingRejection(.invalidValue, type: .consciousness), count: 2))
+        #expect(
+            try Fixture.rejections(body)
+                == Array(repeating: ReadingRejection(.invalidValue, type: .consciousness), count: 2))
     }
 
     @Test func unknownUnitIsRejected() throws {
@@ -136,13 +143,18 @@ struct NativeFormTests {
               {"type": "heartRate"}
             ]}
             """
-        #expect(try Fixture.rejections(body) == Array(repeating: ReadingRejection(.invalidValue, type: .heartRate), count: 5))
+        #expect(
+            try Fixture.rejections(body)
+                == Array(repeating: ReadingRejection(.invalidValue, type: .heartRate), count: 5))
     }
 
     @Test func readingThatIsNotAnObjectIsInvalid() throws {
         let message = try Fixture.parsed(#"{"readings": [72, "heartRate", null, [1]]}"#)
         #expect(message.rejected.map(\.rejection) == Array(repeating: ReadingRejection(.invalidValue), count: 4))
-        #expect(message.rejected.map { String(decoding: $0.fragment, as: UTF8.self) } == ["72", #""heartRate""#, "null", "[1]"])
+        #expect(
+            message.rejected.map { String(decoding: $0.fragment, as: UTF8.self) } == [
+                "72", #""heartRate""#, "null", "[1]",
+            ])
     }
 
     @Test func readingWithARepeatedMemberIsInvalid() throws {
@@ -167,8 +179,10 @@ struct NativeFormTests {
 
     @Test func nullOptionalMembersCountAsAbsent() throws {
         let reading = try Fixture.single(
-            #"{"time": null, "messageId": null, "readings": [{"type": "heartRate", "code": null, "value": 72, "unit": null, "time": null}]}"#
-        )
+            """
+            {"time": null, "messageId": null,
+             "readings": [{"type": "heartRate", "code": null, "value": 72, "unit": null, "time": null}]}
+            """)
         #expect(reading.value == 72)
         #expect(reading.originalUnit == nil)
         #expect(reading.measuredAt == Fixture.receivedAt)
@@ -176,7 +190,8 @@ struct NativeFormTests {
     }
 
     @Test func unknownMembersAreIgnored() throws {
-        let reading = try Fixture.single(#"{"battery": 80, "readings": [{"type": "heartRate", "value": 72, "quality": "good"}]}"#)
+        let reading = try Fixture.single(
+            #"{"battery": 80, "readings": [{"type": "heartRate", "value": 72, "quality": "good"}]}"#)
         #expect(reading.value == 72)
     }
 

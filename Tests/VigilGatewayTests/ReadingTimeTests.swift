@@ -6,6 +6,13 @@ import VigilGateway
 /// When a reading was measured: its own time, the message's, the receive time;
 /// and the window around the receive time it must fall in.
 struct ReadingTimeTests {
+    @Test func defaultPolicyAllowsFiveMinutesAheadThirtyDaysBackAndAThousandReadings() {
+        let policy = DeviceMessageParser.Policy()
+        #expect(policy.maximumFutureSkew == .seconds(300))
+        #expect(policy.maximumAge == .seconds(30 * 86_400))
+        #expect(policy.maximumReadingsPerMessage == 1000)
+    }
+
     @Test func readingTimeDefaultsToMessageTimeThenReceiveTime() throws {
         let withMessageTime = try Fixture.parsed(
             """
@@ -106,7 +113,8 @@ struct ReadingTimeTests {
     }
 
     @Test func lowercaseSeparatorsAreAcceptedAsRFC3339Allows() throws {
-        let reading = try Fixture.single(#"{"readings": [{"type": "spo2", "value": 97, "time": "2026-11-27t09:00:00z"}]}"#)
+        let reading = try Fixture.single(
+            #"{"readings": [{"type": "spo2", "value": 97, "time": "2026-11-27t09:00:00z"}]}"#)
         #expect(reading.measuredAt == Fixture.time("2026-11-27T09:00:00Z"))
     }
 

@@ -13,7 +13,10 @@ struct RejectedReadingTests {
     }
 
     @Test func replayBodyCarriesTheInheritedMessageTime() throws {
-        let body = #"{"messageId": "m1", "time": "2026-11-27T09:00:00Z", "readings": [{"type": "heartRate", "value": 72, "unit": "Hz"}]}"#
+        let body = """
+            {"messageId": "m1", "time": "2026-11-27T09:00:00Z",
+             "readings": [{"type": "heartRate", "value": 72, "unit": "Hz"}]}
+            """
         let rejected = try #require(Fixture.parsed(body).rejected.first)
         #expect(
             String(decoding: rejected.replayBody, as: UTF8.self)
@@ -24,7 +27,8 @@ struct RejectedReadingTests {
         let body = #"{"time": "2026-11-27T09:00:00Z", "heartRate": 72, "steps": 200000}"#
         let rejected = try #require(Fixture.parsed(body).rejected.first)
         #expect(rejected.rejection == ReadingRejection(.implausibleValue, type: .steps))
-        #expect(String(decoding: rejected.replayBody, as: UTF8.self) == #"{"time":"2026-11-27T09:00:00Z","steps":200000}"#)
+        #expect(
+            String(decoding: rejected.replayBody, as: UTF8.self) == #"{"time":"2026-11-27T09:00:00Z","steps":200000}"#)
 
         let replayed = try Fixture.parsed(
             String(decoding: rejected.replayBody, as: UTF8.self), transportMessageID: "m1")
@@ -35,7 +39,10 @@ struct RejectedReadingTests {
     }
 
     @Test func replayedNativeReadingIsAcceptedOnceValid() throws {
-        let body = #"{"time": "2026-11-27T09:00:00Z", "readings": [{"type": "heartRate", "value": 72, "time": "2026-11-27T10:06:00Z"}]}"#
+        let body = """
+            {"time": "2026-11-27T09:00:00Z",
+             "readings": [{"type": "heartRate", "value": 72, "time": "2026-11-27T10:06:00Z"}]}
+            """
         let rejected = try #require(Fixture.parsed(body).rejected.first)
         #expect(rejected.rejection == ReadingRejection(.timeInFuture, type: .heartRate))
         let lenient = DeviceMessageParser.Policy(maximumFutureSkew: .seconds(600))

@@ -39,7 +39,11 @@ struct UnparseableBodyTests {
         for body in [native, flat] {
             #expect(Fixture.outcome(body, policy: policy) == .unparseable(MessageRejection(.tooManyReadings)))
         }
-        let panels = #"{"readings": [{"type": "bloodPressure", "systolic": 120, "diastolic": 80}, {"type": "heartRate", "value": 72}]}"#
+        let panels = """
+            {"readings": [
+              {"type": "bloodPressure", "systolic": 120, "diastolic": 80}, {"type": "heartRate", "value": 72}
+            ]}
+            """
         #expect(try Fixture.parsed(panels, policy: policy).readings.count == 3)
     }
 

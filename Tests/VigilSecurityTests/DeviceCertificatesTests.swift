@@ -46,7 +46,9 @@ import X509
         #expect(credentials.caCertificatePath == folder.file("ca.pem").path)
         #expect(try String(contentsOf: folder.file("server-key.pem"), encoding: .utf8) == credentials.privateKeyPEM)
         #expect(!credentials.description.contains("PRIVATE KEY"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -162,7 +164,9 @@ import X509
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         for host in ["", "bad host", "a..b", "hub/example"] {
-            #expect(throws: DeviceCertificateError.invalidHostName) { try certificates(in: folder, host: host).prepare() }
+            #expect(throws: DeviceCertificateError.invalidHostName) {
+                try certificates(in: folder, host: host).prepare()
+            }
         }
     }
 

@@ -31,26 +31,30 @@ import Testing
         let resource = "hub.example/devices/pulse-ox 9"
         // By hand: percent-encode everything but A-Z a-z 0-9 - . _ ~, then HMAC "sr\nse".
         let encoded = "hub.example%2Fdevices%2Fpulse-ox%209"
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(encoded)\n1700000000".utf8), using: SymmetricKey(data: key))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("\(encoded)\n1700000000".utf8), using: SymmetricKey(data: key))
         let signature = Data(mac).base64EncodedString()
         let expected =
             "SharedAccessSignature sr=\(encoded)&sig="
             + signature.replacingOccurrences(of: "+", with: "%2B").replacingOccurrences(of: "/", with: "%2F")
-                .replacingOccurrences(of: "=", with: "%3D") + "&se=1700000000"
-        #expect(SASToken.make(resource: resource, key: key, expiry: Date(timeIntervalSince1970: 1_700_000_000)) == expected)
+            .replacingOccurrences(of: "=", with: "%3D") + "&se=1700000000"
+        #expect(
+            SASToken.make(resource: resource, key: key, expiry: Date(timeIntervalSince1970: 1_700_000_000)) == expected)
     }
 
     @Test func percentEncodesSpecialCharactersInTheDeviceID() throws {
         let token = try SASToken(parsing: Self.pythonToken)
         #expect(token.encodedResource == "vigil.example%2Fdevices%2Fdev%3A1%40x")
         #expect(token.resource == "vigil.example/devices/dev:1@x")
-        #expect(PercentEncoding.encode("a-b_c.d~e f/g:h@i+j=k%l&m#n?o!p*q(r)s,t$u'v") ==
-            "a-b_c.d~e%20f%2Fg%3Ah%40i%2Bj%3Dk%25l%26m%23n%3Fo%21p%2Aq%28r%29s%2Ct%24u%27v")
+        #expect(
+            PercentEncoding.encode("a-b_c.d~e f/g:h@i+j=k%l&m#n?o!p*q(r)s,t$u'v")
+                == "a-b_c.d~e%20f%2Fg%3Ah%40i%2Bj%3Dk%25l%26m%23n%3Fo%21p%2Aq%28r%29s%2Ct%24u%27v")
         #expect(PercentEncoding.encode("é") == "%C3%A9")
     }
 
     @Test func parsesFieldsInAnyOrder() throws {
-        let token = try SASToken(parsing: "SharedAccessSignature skn=owner&se=1900000000&sig=abc%3D&sr=hub%2Fdevices%2Fa")
+        let token = try SASToken(
+            parsing: "SharedAccessSignature skn=owner&se=1900000000&sig=abc%3D&sr=hub%2Fdevices%2Fa")
         #expect(token.encodedResource == "hub%2Fdevices%2Fa")
         #expect(token.resource == "hub/devices/a")
         #expect(token.signature == "abc=")

@@ -65,7 +65,8 @@ import Testing
 
     @Test func rejectsTokenWhoseDeviceIsAPrefixOfAnother() {
         #expect(failure(token("hub.example/devices/a"), resource: "hub.example/devices/ab") == "wrong_resource")
-        #expect(failure(token("hub.example/devices/a/"), resource: "hub.example/devices/a/modules/m") == "wrong_resource")
+        #expect(
+            failure(token("hub.example/devices/a/"), resource: "hub.example/devices/a/modules/m") == "wrong_resource")
     }
 
     @Test func acceptsDeviceTokenForOneOfItsModules() throws {
@@ -102,7 +103,8 @@ import Testing
 
     @Test func rejectsTamperedExpiry() throws {
         let text = token("hub.example/devices/a")
-        let later = text.replacingOccurrences(of: "&se=\(Int(now.timeIntervalSince1970) + 3600)", with: "&se=1900000000")
+        let later = text.replacingOccurrences(
+            of: "&se=\(Int(now.timeIntervalSince1970) + 3600)", with: "&se=1900000000")
         #expect(later != text)
         #expect(failure(later) == "bad_signature")
     }
@@ -117,7 +119,8 @@ import Testing
 
     @Test func rejectsSignatureThatIsNotBase64() {
         #expect(failure("SharedAccessSignature sr=hub.example%2Fdevices%2Fa&sig=%%%%&se=1900000000") == "malformed")
-        #expect(failure("SharedAccessSignature sr=hub.example%2Fdevices%2Fa&sig=not-base64!&se=1900000000") == "malformed")
+        #expect(
+            failure("SharedAccessSignature sr=hub.example%2Fdevices%2Fa&sig=not-base64!&se=1900000000") == "malformed")
     }
 
     @Test func rejectsTokenWhenTheDeviceHasNoKeys() {

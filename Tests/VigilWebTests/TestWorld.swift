@@ -28,7 +28,7 @@ struct TestWorld {
     static let password = "correct horse battery"
 
     /// Runs `body` against a fresh world, then deletes it.
-    static func with(_ body: (TestWorld, any TestClientProtocol) async throws -> Void) async throws {
+    static func with(_ body: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = VigilConfiguration(
@@ -86,7 +86,8 @@ struct TestWorld {
         let names: [Caller: String] = [
             .admin: "admin", .assignedClinician: "dr-a", .unassignedClinician: "dr-z", .patientA: "ada", .patientB: "blaise",
         ]
-        return try #require(try await store.users.user(named: try #require(names[caller])))
+        let name = try #require(names[caller])
+        return try #require(try await store.users.user(named: name))
     }
 
     /// Headers for a request as `caller`, with a JSON content type.
