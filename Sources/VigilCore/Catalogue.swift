@@ -14,7 +14,13 @@ enum Catalogue {
         let kind: VitalType.ValueKind
     }
 
-    static func entry(for type: VitalType) -> Entry {
+    /// The row of a type, built once.
+    static func entry(for type: VitalType) -> Entry { entries[type]! }
+
+    private static let entries: [VitalType: Entry] = Dictionary(
+        uniqueKeysWithValues: VitalType.allCases.map { ($0, makeEntry(for: $0)) })
+
+    private static func makeEntry(for type: VitalType) -> Entry {
         switch type {
         case .heartRate:
             quantity("Heart rate", loinc: "8867-4", unit: "/min", also: [.same("{beats}/min"), .same("bpm")], 20...300)

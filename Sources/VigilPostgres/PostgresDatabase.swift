@@ -7,7 +7,10 @@ import VigilStore
 /// back when their body throws.
 struct PostgresDatabase: Sendable {
     let client: PostgresClient
+    /// Where the store reports failures.
     let logger: Logger
+    /// What postgres-nio logs to (see `PostgresStore.driverLogger(from:)`).
+    let driverLogger: Logger
 
     /// Runs one statement on a pooled connection and returns all its rows.
     ///
@@ -18,7 +21,7 @@ struct PostgresDatabase: Sendable {
     @discardableResult
     func query(_ query: PostgresQuery, entity: String, referencing: String? = nil) async throws -> [PostgresRow] {
         do {
-            return try await client.query(query, logger: logger).collect()
+            return try await client.query(query, logger: driverLogger).collect()
         } catch {
             throw PostgresErrorMapping.storeError(from: error, entity: entity, referencing: referencing, logger: logger)
         }
@@ -31,7 +34,7 @@ struct PostgresDatabase: Sendable {
     ) async throws -> Result {
         do {
             return try await client.withConnection { connection in
-                let transaction = PostgresTransaction(connection: connection, logger: logger)
+                let transaction = PostgresTransaction(connection: connection, logger: driverLogger)
                 try await transaction.execute("BEGIN")
                 do {
                     let result = try await body(transaction)

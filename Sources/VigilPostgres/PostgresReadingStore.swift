@@ -72,7 +72,7 @@ struct PostgresReadingStore: ReadingStore {
                         "patient_id", "device_id", "type", "value", "original_value", "original_unit", "measured_at",
                         "received_at", "message_id",
                     ],
-                    logger: database.logger
+                    logger: database.driverLogger
                 ) { writer in
                     try await writer.write(data)
                 }

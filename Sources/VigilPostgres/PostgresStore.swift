@@ -33,8 +33,9 @@ public final class PostgresStore: Store {
     ///   - sealer: chains audit records (see `AuditStore.append`).
     ///   - logger: receives failures as SQLSTATE codes and record kinds, never values.
     public init(configuration: Configuration, sealer: any AuditSealer, logger: Logger) {
-        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
-        let database = PostgresDatabase(client: client, logger: logger)
+        let driverLogger = Self.driverLogger(from: logger)
+        let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: driverLogger)
+        let database = PostgresDatabase(client: client, logger: logger, driverLogger: driverLogger)
         self.configuration = configuration
         self.database = database
         self.runTask = Task { await client.run() }
@@ -44,6 +45,16 @@ public final class PostgresStore: Store {
         users = PostgresUserStore(database: database)
         tokens = PostgresTokenStore(database: database)
         audit = PostgresAuditStore(database: database, sealer: sealer)
+    }
+
+    /// The logger postgres-nio gets: never below `debug`, because at `trace` it
+    /// logs protocol messages, rows included; and only `error` unless debugging,
+    /// because the pool warns whenever a request beats the run task to a thread
+    /// (the request simply waits). The store logs every failure itself.
+    private static func driverLogger(from logger: Logger) -> Logger {
+        var driverLogger = logger
+        driverLogger.logLevel = logger.logLevel <= .debug ? .debug : .error
+        return driverLogger
     }
 
     /// Applies the migrations in ``PostgresMigrations`` that the database lacks.

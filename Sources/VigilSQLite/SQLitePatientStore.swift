@@ -131,7 +131,8 @@ struct SQLitePatientStore: PatientStore {
             birthDate = nil
         }
         guard let scale = NEWS2Scale(rawValue: try row.decode(atIndex: 4)),
-            let conditionNames = try? JSONDecoder().decode([String].self, from: Data(try row.decode(String.self, atIndex: 5).utf8))
+            let conditionNames = try? JSONDecoder().decode(
+                [String].self, from: Data(try row.decode(String.self, atIndex: 5).utf8))
         else { throw StoreError(.unavailable, entity: "patient") }
         let conditions = try conditionNames.map { name in
             guard let condition = Condition(rawValue: name) else { throw StoreError(.unavailable, entity: "patient") }

@@ -47,7 +47,10 @@ extension SQLiteStore {
 
         /// The settings every connection applies when it opens.
         var pragmas: String {
-            "PRAGMA synchronous = \(synchronous.pragmaValue); PRAGMA wal_autocheckpoint = \(max(walAutocheckpointPages, 0))"
+            """
+            PRAGMA synchronous = \(synchronous.pragmaValue);
+            PRAGMA wal_autocheckpoint = \(max(walAutocheckpointPages, 0))
+            """
         }
 
         /// The GRDB configuration for every connection of the pool.

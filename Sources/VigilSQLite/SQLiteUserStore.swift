@@ -85,7 +85,9 @@ struct SQLiteUserStore: UserStore {
 
     /// Decodes a row selected as `columns`.
     private static func user(from row: Row) throws -> User {
-        guard let role = Role(rawValue: try row.decode(atIndex: 3)) else { throw StoreError(.unavailable, entity: "user") }
+        guard let role = Role(rawValue: try row.decode(atIndex: 3)) else {
+            throw StoreError(.unavailable, entity: "user")
+        }
         return User(
             id: UserID(try row.decode(String.self, atIndex: 0)),
             username: try row.decode(atIndex: 1),

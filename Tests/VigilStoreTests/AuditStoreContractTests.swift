@@ -31,7 +31,9 @@ struct AuditStoreContractTests {
             for (index, record) in appended.enumerated() {
                 #expect(record.entry == Self.entry(index, patient: PatientID("p-\(index % 2)")))
                 #expect(record.previousHash == previousHash)
-                #expect(record.hash == sealer.seal(sequence: record.sequence, entry: record.entry, previousHash: previousHash))
+                #expect(
+                    record.hash
+                        == sealer.seal(sequence: record.sequence, entry: record.entry, previousHash: previousHash))
                 previousHash = record.hash
             }
             #expect(try await store.audit.head() == AuditHead(sequence: 6, hash: appended[5].hash))
@@ -58,7 +60,9 @@ struct AuditStoreContractTests {
             let ada = PatientID("ada")
             let bea = PatientID("bea")
             let patients: [PatientID?] = [ada, bea, nil, ada, bea, ada]
-            for (index, patient) in patients.enumerated() { try await store.audit.append(Self.entry(index, patient: patient)) }
+            for (index, patient) in patients.enumerated() {
+                try await store.audit.append(Self.entry(index, patient: patient))
+            }
 
             #expect(try await store.audit.recent(limit: 3, patient: nil).map(\.sequence) == [6, 5, 4])
             #expect(try await store.audit.recent(limit: 10, patient: ada).map(\.sequence) == [6, 4, 1])

@@ -10,7 +10,8 @@ struct DeviceStoreContractTests {
         try await withStore(backend) { store in
             let patient = Fixtures.patient()
             try await store.patients.create(patient)
-            let device = Device(id: DeviceID("cuff-1"), patientID: patient.id, isDisabled: false, createdAt: Fixtures.base)
+            let device = Device(
+                id: DeviceID("cuff-1"), patientID: patient.id, isDisabled: false, createdAt: Fixtures.base)
             try await store.devices.create(device)
             #expect(try await store.devices.device(device.id) == device)
             #expect(try await store.devices.device(DeviceID("missing")) == nil)
@@ -73,7 +74,8 @@ struct DeviceStoreContractTests {
             let patient = Fixtures.patient()
             try await store.patients.create(patient)
             let error = await #expect(throws: StoreError.self) {
-                try await store.devices.update(Device(id: DeviceID("ghost"), patientID: patient.id, createdAt: Fixtures.base))
+                try await store.devices.update(
+                    Device(id: DeviceID("ghost"), patientID: patient.id, createdAt: Fixtures.base))
             }
             #expect(error?.code == .notFound)
             #expect(try await store.devices.device(DeviceID("ghost")) == nil)

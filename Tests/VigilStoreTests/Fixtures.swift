@@ -18,7 +18,8 @@ enum Fixtures {
         Date(millisecondsSince1970: base.millisecondsSince1970 + count)
     }
 
-    static func patient(_ displayName: String = "Test Patient", id: String = UUID().uuidString.lowercased()) -> Patient {
+    static func patient(_ displayName: String = "Test Patient", id: String = UUID().uuidString.lowercased()) -> Patient
+    {
         Patient(id: PatientID(id), displayName: displayName, createdAt: base)
     }
 

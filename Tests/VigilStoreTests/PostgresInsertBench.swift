@@ -2,7 +2,8 @@
 import Foundation
 import Testing
 import VigilCore
-import VigilPostgres
+@testable import VigilPostgres
+import PostgresNIO
 import VigilStore
 
 @Test(.enabled(if: ProcessInfo.processInfo.environment["VIGIL_PG_INSERT_BENCH"] != nil))
@@ -33,12 +34,38 @@ func postgresInsertThroughput() async throws {
         try text.write(to: file, atomically: true, encoding: .utf8)
 
         let clock = ContinuousClock()
-        let storeTime = try await clock.measure {
+        var batches: [[Reading]] = []
+        let buildTime = clock.measure {
             var i = 0
             while i < total {
-                let batch = (i..<min(i + 1000, total)).map(reading)
-                try await store.readings.insert(batch)
+                batches.append((i..<min(i + 1000, total)).map(reading))
                 i += 1000
+            }
+        }
+        print("BENCH build=\(buildTime)")
+        let encodeTime = clock.measure {
+            for readings in batches {
+                let patientIDs = readings.map(\.patientID.rawValue)
+                let deviceIDs = PostgresTextArray(elements: readings.map { $0.deviceID?.rawValue })
+                let types = readings.map(\.type.rawValue)
+                let values = readings.map(\.value)
+                let originalValues = readings.map(\.originalValue)
+                let originalUnits = PostgresTextArray(elements: readings.map(\.originalUnit))
+                let measuredAt = readings.map(\.measuredAt.millisecondsSince1970)
+                let receivedAt = readings.map(\.receivedAt.millisecondsSince1970)
+                let messageIDs = PostgresTextArray(elements: readings.map(\.messageID))
+                let q: PostgresQuery = """
+                    SELECT * FROM unnest(\(patientIDs)::text[], \(deviceIDs)::text[], \(types)::text[],
+                        \(values)::float8[], \(originalValues)::text[], \(originalUnits)::text[], \(measuredAt)::int8[],
+                        \(receivedAt)::int8[], \(messageIDs)::text[])
+                    """
+                _ = q.binds.count
+            }
+        }
+        print("BENCH encode=\(encodeTime)")
+        let storeTime = try await clock.measure {
+            for batch in batches {
+                try await store.readings.insert(batch)
             }
         }
         try await PostgresTestDatabase.execute("TRUNCATE readings", on: configuration)

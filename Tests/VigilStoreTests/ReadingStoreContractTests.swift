@@ -34,7 +34,8 @@ struct ReadingStoreContractTests {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)
             let readings = (0..<6).map { minute in
-                Fixtures.reading(patient, minute.isMultiple(of: 2) ? .heartRate : .respiratoryRate, Double(60 + minute),
+                Fixtures.reading(
+                    patient, minute.isMultiple(of: 2) ? .heartRate : .respiratoryRate, Double(60 + minute),
                     at: Fixtures.minutes(Int64(minute)))
             }
             try await store.readings.insert(readings)
@@ -49,7 +50,9 @@ struct ReadingStoreContractTests {
     func queryBoundsIncludeFromAndExcludeTo(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)
-            let readings = (0..<5).map { Fixtures.reading(patient, .heartRate, Double(70 + $0), at: Fixtures.minutes(Int64($0))) }
+            let readings = (0..<5).map {
+                Fixtures.reading(patient, .heartRate, Double(70 + $0), at: Fixtures.minutes(Int64($0)))
+            }
             try await store.readings.insert(readings)
 
             for type in [VitalType.heartRate, nil] {
@@ -72,13 +75,15 @@ struct ReadingStoreContractTests {
             let (patient, _) = try await Fixtures.seedPatient(in: store)
             let types: [VitalType] = [.heartRate, .spo2, .systolic, .diastolic]
             let readings = (0..<12).map { index in
-                Fixtures.reading(patient, types[index % types.count], Double(80 + index), at: Fixtures.minutes(Int64(index)))
+                Fixtures.reading(
+                    patient, types[index % types.count], Double(80 + index), at: Fixtures.minutes(Int64(index)))
             }
             try await store.readings.insert(readings.shuffled())
 
             let newestThree = try await store.readings.readings(of: patient, matching: ReadingQuery(limit: 3))
             #expect(newestThree == [readings[11], readings[10], readings[9]])
-            let newestSpO2 = try await store.readings.readings(of: patient, matching: ReadingQuery(type: .spo2, limit: 2))
+            let newestSpO2 = try await store.readings.readings(
+                of: patient, matching: ReadingQuery(type: .spo2, limit: 2))
             #expect(newestSpO2 == [readings[9], readings[5]])
             let bounded = try await store.readings.readings(
                 of: patient, matching: ReadingQuery(to: Fixtures.minutes(6), limit: 2))
@@ -127,7 +132,9 @@ struct ReadingStoreContractTests {
             let newestSpO2 = Fixtures.reading(patient, .spo2, 94, at: Fixtures.minutes(5))
             let onlyWeight = Fixtures.reading(patient, .bodyWeight, 81.5, at: Fixtures.minutes(-600))
             // The newest heart rate is inserted first: latest means measured last, not inserted last.
-            try await store.readings.insert([newestHeartRate, Fixtures.reading(patient, .spo2, 97, at: Fixtures.minutes(1))])
+            try await store.readings.insert([
+                newestHeartRate, Fixtures.reading(patient, .spo2, 97, at: Fixtures.minutes(1)),
+            ])
             try await store.readings.insert([
                 Fixtures.reading(patient, .heartRate, 70, at: Fixtures.minutes(10)), newestSpO2, onlyWeight,
                 Fixtures.reading(other, .heartRate, 120, at: Fixtures.minutes(60)),
