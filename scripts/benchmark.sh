@@ -13,6 +13,9 @@
 #
 #   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 scripts/benchmark.sh
 #
+# Other knobs: VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3),
+# VIGIL_BENCH_RUNS (bucket runs, 5).
+#
 # BENCHMARKS.md keeps other sections: only the text between the
 # `<!-- storage:begin -->` and `<!-- storage:end -->` markers is replaced
 # (the whole file is written when it has no such markers yet).
@@ -23,6 +26,7 @@ rows="${VIGIL_BENCH_ROWS:-1000000}"
 batch="${VIGIL_BENCH_BATCH:-1000}"
 days="${VIGIL_BENCH_DAYS:-30}"
 runs="${VIGIL_BENCH_RUNS:-5}"
+insert_runs="${VIGIL_BENCH_INSERT_RUNS:-3}"
 output="BENCHMARKS.md"
 
 scripts/install-test-dependencies.sh
@@ -45,8 +49,8 @@ eval "$cluster_environment"
 export VIGIL_TEST_POSTGRES_URL VIGIL_TEST_POSTGRES_DIR
 
 commands=(
-    "vigil-bench store-insert --backend sqlite --rows $rows --batch $batch"
-    "vigil-bench store-insert --backend postgres --rows $rows --batch $batch"
+    "vigil-bench store-insert --backend sqlite --rows $rows --batch $batch --runs $insert_runs"
+    "vigil-bench store-insert --backend postgres --rows $rows --batch $batch --runs $insert_runs"
     "vigil-bench buckets --days $days --runs $runs"
 )
 index=0
@@ -120,11 +124,14 @@ $(printf '%s\n' "${commands[@]}")
   \`BEGIN; INSERT INTO readings (…) VALUES (…),(…),…; COMMIT;\` per batch into
   a database migrated by the store. Both are timed wall-clock from opening the
   database to closing it; both databases are then checked to hold the same rows.
+  $insert_runs runs, each on fresh databases, alternating which side goes first;
+  the table gives the median run (rows/s at the median time) and the best.
 - **Insert, PostgreSQL.** The same rows and batches through
   \`store.readings.insert\` on \`PostgresStore\` into a fresh database, against
   \`psql -c "COPY readings (…) FROM STDIN"\` loading all rows at once into
   another fresh database with the same migrations; timed wall-clock from
-  connecting to disconnecting; both databases checked to hold the same rows.
+  connecting to disconnecting; both databases checked to hold the same rows;
+  $insert_runs runs as for SQLite.
 - **Hourly buckets, SQLite.** One patient's heart rate once a second for $days
   days, inserted beforehand (untimed). \`store.readings.buckets(of:type:from:to:width: .hour)\`
   against \`sqlite3 file "SELECT (measured_at / 3600000) * 3600000 AS start, min(value), max(value), avg(value), count(*) … GROUP BY 1 ORDER BY 1" > /dev/null\`

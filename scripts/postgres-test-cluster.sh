@@ -20,9 +20,12 @@
 #   VIGIL_TEST_POSTGRES_DIR    the folder `stop` removes (printed by `start`).
 #
 # Quiet on success: `start` prints only the export lines; errors go to stderr.
+# When `start` fails it prints `false`, so that `eval "$(… start)"` fails too
+# (an eval of nothing would succeed and hide the failure).
 set -euo pipefail
 
 readonly marker_name=".vigil-test-cluster"
+mode=""
 
 fail() {
     echo "postgres-test-cluster: $*" >&2
@@ -110,6 +113,8 @@ start() {
 
     local dir
     dir=$(mktemp -d "${TMPDIR:-/tmp}/vigil-postgres.XXXXXXXX")
+    cluster_dir="$dir"
+    cluster_bin_dir="$bin_dir"
     touch "$dir/$marker_name"
     if is_root; then chown -R postgres: "$dir"; fi
     # The server user may not be able to read the caller's working directory.
@@ -119,7 +124,6 @@ start() {
     if ! as_owner "$bin_dir/initdb" -D "$data" -U postgres -E UTF8 --locale=C \
         --auth-local=trust --auth-host=trust >"$dir/initdb.log" 2>&1; then
         cat "$dir/initdb.log" >&2
-        rm -rf "$dir"
         fail "initdb failed"
     fi
 
@@ -149,11 +153,10 @@ EOF
     done
     if [[ "$started" != true ]]; then
         tail -n 20 "$log" >&2 2>/dev/null || true
-        as_owner "$bin_dir/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
-        rm -rf "$dir"
         fail "the server did not start"
     fi
 
+    cluster_dir=""
     printf 'export VIGIL_TEST_POSTGRES_URL=%q\n' "postgres://postgres@127.0.0.1:$port/postgres"
     printf 'export VIGIL_TEST_POSTGRES_DIR=%q\n' "$dir"
 }
@@ -179,7 +182,26 @@ stop() {
     rm -rf "$dir"
 }
 
+# On a failed start: remove the half-made cluster and make the caller's eval fail.
+cluster_dir=""
+cluster_bin_dir=""
+on_exit() {
+    local status=$?
+    if [[ "$mode" == start && $status -ne 0 ]]; then
+        if [[ -n "$cluster_dir" && -d "$cluster_dir" ]]; then
+            cd /
+            if [[ -f "$cluster_dir/data/postmaster.pid" ]]; then
+                as_owner "$cluster_bin_dir/pg_ctl" -D "$cluster_dir/data" -m immediate stop >/dev/null 2>&1 || true
+            fi
+            rm -rf "$cluster_dir"
+        fi
+        echo false
+    fi
+}
+trap on_exit EXIT
+
 [[ $# -eq 1 ]] || usage
+mode="$1"
 case "$1" in
     start) start ;;
     stop) stop ;;

@@ -39,6 +39,8 @@ struct BucketBenchmark {
         _ = try await loader.migrate()
         try await series.forEachBatch(of: 10_000) { batch in try await loader.readings.insert(batch) }
         try await loader.close()
+        // The loader did not flush; nothing it wrote is flushed during the timing.
+        sync()
 
         let store = try SQLiteStore(configuration: .init(path: path), sealer: SHA256AuditSealer())
         let sql = """

@@ -8,64 +8,73 @@ import VigilSecurity
 /// one transaction per batch, against `psql` loading the same rows with one
 /// `COPY readings (…) FROM STDIN`, each into a fresh database migrated by the store.
 ///
-/// Both sides are timed from connecting to disconnecting.
+/// Both sides are timed from connecting to disconnecting. Each run starts from
+/// two fresh databases; runs alternate which side goes first.
 struct PostgresInsertBenchmark {
     /// The rows, already split into batches.
     let batches: [[Reading]]
     /// A URL of the server; the benchmark creates and drops its own databases there.
     let serverURL: String
+    /// Timed runs of each side.
+    let runs: Int
     /// Where the `COPY` input is written.
     let scratch: ScratchDirectory
 
-    /// Runs both sides and compares them.
+    /// Runs both sides `runs` times and compares their medians.
     func run() async throws -> BenchmarkReport {
         let psql = try ExternalTool(named: "psql")
         let rows = batches.reduce(0) { $0 + $1.count }
         let copyPath = scratch.file("baseline.copy")
         var logger = Logger(label: "vigil-bench")
-        logger.logLevel = .warning
-
-        let suffix = "\(getpid())"
-        let storeDatabase = try PostgresScratchDatabase(named: "vigil_bench_store_\(suffix)", on: serverURL, psql: psql)
-        defer { try? storeDatabase.drop() }
-        let baselineDatabase = try PostgresScratchDatabase(named: "vigil_bench_copy_\(suffix)", on: serverURL, psql: psql)
-        defer { try? baselineDatabase.drop() }
-
-        // Untimed: both schemas from the store's migrations, and the COPY input.
-        for database in [storeDatabase, baselineDatabase] {
-            let store = try PostgresStore(
-                configuration: PostgresStore.Configuration(url: database.url), sealer: SHA256AuditSealer(),
-                logger: logger)
-            _ = try await store.migrate()
-            try await store.close()
-        }
-        progress("writing the COPY input for \(Format.thousands(rows)) rows")
+        logger.logLevel = .error
+        progress("writing the COPY input for \(Format.thousands(rows)) rows (untimed)")
         try CopyTextFile.write(batches.flatMap { $0 }, to: copyPath)
 
-        progress("inserting through PostgresStore")
         var storeTimings = Timings()
-        storeTimings.record(
-            try await Stopwatch.seconds {
-                let store = try PostgresStore(
-                    configuration: PostgresStore.Configuration(url: storeDatabase.url), sealer: SHA256AuditSealer(),
-                    logger: logger)
-                for batch in batches {
-                    try await store.readings.insert(batch)
-                }
-                try await store.close()
-            })
-
-        progress("loading through psql COPY")
         var baselineTimings = Timings()
-        baselineTimings.record(
-            try await Stopwatch.seconds {
-                try psql.run(
-                    PostgresScratchDatabase.arguments(
-                        baselineDatabase.url, "COPY readings (\(ReadingColumns.list)) FROM STDIN"),
-                    input: copyPath)
-            })
+        var checks = ""
+        for round in 0..<runs {
+            let suffix = "\(getpid())_\(round)"
+            let storeDatabase = try PostgresScratchDatabase(
+                named: "vigil_bench_store_\(suffix)", on: serverURL, psql: psql)
+            defer { try? storeDatabase.drop() }
+            let baselineDatabase = try PostgresScratchDatabase(
+                named: "vigil_bench_copy_\(suffix)", on: serverURL, psql: psql)
+            defer { try? baselineDatabase.drop() }
+            // Untimed: both schemas from the store's migrations.
+            for database in [storeDatabase, baselineDatabase] {
+                let store = try PostgresStore(
+                    configuration: PostgresStore.Configuration(url: database.url), sealer: SHA256AuditSealer(),
+                    logger: logger)
+                _ = try await store.migrate()
+                try await store.close()
+            }
 
-        let checks = try verify(psql: psql, storeURL: storeDatabase.url, baselineURL: baselineDatabase.url, rows: rows)
+            let storeFirst = round.isMultiple(of: 2)
+            for storeTurn in storeFirst ? [true, false] : [false, true] {
+                // Nothing written earlier (the COPY input, the other database) is flushed during the timing.
+                sync()
+                if storeTurn {
+                    progress("run \(round + 1)/\(runs): inserting through PostgresStore")
+                    storeTimings.record(
+                        try await Stopwatch.seconds {
+                            try await insertThroughStore(into: storeDatabase.url, logger: logger)
+                        })
+                } else {
+                    progress("run \(round + 1)/\(runs): loading through psql COPY")
+                    baselineTimings.record(
+                        try await Stopwatch.seconds {
+                            try psql.run(
+                                PostgresScratchDatabase.arguments(
+                                    baselineDatabase.url, "COPY readings (\(ReadingColumns.list)) FROM STDIN"),
+                                input: copyPath)
+                        })
+                }
+            }
+            checks = try verify(
+                psql: psql, storeURL: storeDatabase.url, baselineURL: baselineDatabase.url, rows: rows)
+        }
+
         let store = BenchmarkReport.Measurement(
             name: "PostgresStore (store.readings.insert)", timings: storeTimings, rows: rows)
         let baseline = BenchmarkReport.Measurement(
@@ -78,6 +87,16 @@ struct PostgresInsertBenchmark {
             rows: rows, store: store, baseline: baseline,
             ratio: (store.rowsPerSecond ?? 0) / max(baseline.rowsPerSecond ?? 0, .leastNonzeroMagnitude),
             ratioDefinition: "store rows/s ÷ baseline rows/s", target: 0.5, goal: .atLeast, checks: checks)
+    }
+
+    /// Connects, inserts every batch, and disconnects: the timed part.
+    private func insertThroughStore(into url: String, logger: Logger) async throws {
+        let store = try PostgresStore(
+            configuration: PostgresStore.Configuration(url: url), sealer: SHA256AuditSealer(), logger: logger)
+        for batch in batches {
+            try await store.readings.insert(batch)
+        }
+        try await store.close()
     }
 
     /// Checks that both databases hold the same `rows` rows; returns what was checked.
@@ -96,6 +115,6 @@ struct PostgresInsertBenchmark {
         guard fromStore.hasPrefix("\(rows)|") else {
             throw BenchmarkError("expected \(rows) rows, found \(fromStore)")
         }
-        return "both databases hold the same \(Format.thousands(rows)) rows (count and column checksums)"
+        return "after every run both databases hold the same \(Format.thousands(rows)) rows (count and column checksums)"
     }
 }

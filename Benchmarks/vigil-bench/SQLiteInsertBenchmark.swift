@@ -10,51 +10,59 @@ import VigilSecurity
 ///
 /// Both sides are timed from opening the database to closing it, so the
 /// store pays for opening its pool and the final checkpoint as the tool does.
+/// Each run starts from two fresh databases; runs alternate which side goes first.
 struct SQLiteInsertBenchmark {
     /// The rows, already split into batches.
     let batches: [[Reading]]
     /// `PRAGMA synchronous` for both sides.
     let synchronous: SQLiteStore.Configuration.Synchronous
+    /// Timed runs of each side.
+    let runs: Int
     /// Where the databases and the SQL script are written.
     let scratch: ScratchDirectory
 
-    /// Runs both sides and compares them.
+    /// Runs both sides `runs` times and compares their medians.
     func run() async throws -> BenchmarkReport {
         let sqlite3 = try ExternalTool(named: "sqlite3")
         let rows = batches.reduce(0) { $0 + $1.count }
-        let storePath = scratch.file("store.sqlite")
-        let baselinePath = scratch.file("baseline.sqlite")
         let scriptPath = scratch.file("baseline.sql")
-
-        // Untimed: both schemas from the store's migrations, and the tool's script.
-        for path in [storePath, baselinePath] {
-            let store = try SQLiteStore(configuration: .init(path: path, synchronous: synchronous), sealer: SHA256AuditSealer())
-            _ = try await store.migrate()
-            try await store.close()
-        }
-        progress("writing the sqlite3 script for \(Format.thousands(rows)) rows")
+        progress("writing the sqlite3 script for \(Format.thousands(rows)) rows (untimed)")
         try SQLiteInsertScript.write(batches, synchronous: synchronous.rawValue.uppercased(), to: scriptPath)
 
-        progress("inserting through SQLiteStore")
         var storeTimings = Timings()
-        storeTimings.record(
-            try await Stopwatch.seconds {
-                let store = try SQLiteStore(
-                    configuration: .init(path: storePath, synchronous: synchronous), sealer: SHA256AuditSealer())
-                for batch in batches {
-                    try await store.readings.insert(batch)
-                }
-                try await store.close()
-            })
-
-        progress("inserting through sqlite3")
         var baselineTimings = Timings()
-        baselineTimings.record(
-            try await Stopwatch.seconds {
-                try sqlite3.run(["-bail", "-init", "/dev/null", baselinePath], input: scriptPath)
-            })
+        var checks = ""
+        for round in 0..<runs {
+            let storePath = scratch.file("store-\(round).sqlite")
+            let baselinePath = scratch.file("baseline-\(round).sqlite")
+            // Untimed: both schemas from the store's migrations.
+            for path in [storePath, baselinePath] {
+                let store = try SQLiteStore(
+                    configuration: .init(path: path, synchronous: synchronous), sealer: SHA256AuditSealer())
+                _ = try await store.migrate()
+                try await store.close()
+            }
+            let storeFirst = round.isMultiple(of: 2)
+            for storeTurn in storeFirst ? [true, false] : [false, true] {
+                // Nothing written earlier (the script, the other database) is flushed during the timing.
+                sync()
+                if storeTurn {
+                    progress("run \(round + 1)/\(runs): inserting through SQLiteStore")
+                    storeTimings.record(try await Stopwatch.seconds { try await insertThroughStore(into: storePath) })
+                } else {
+                    progress("run \(round + 1)/\(runs): inserting through sqlite3")
+                    baselineTimings.record(
+                        try await Stopwatch.seconds {
+                            try sqlite3.run(["-bail", "-init", "/dev/null", baselinePath], input: scriptPath)
+                        })
+                }
+            }
+            checks = try verify(sqlite3: sqlite3, storePath: storePath, baselinePath: baselinePath, rows: rows)
+            for path in [storePath, baselinePath] {
+                for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+            }
+        }
 
-        let checks = try verify(sqlite3: sqlite3, storePath: storePath, baselinePath: baselinePath, rows: rows)
         let store = BenchmarkReport.Measurement(
             name: "SQLiteStore (store.readings.insert)", timings: storeTimings, rows: rows)
         let baseline = BenchmarkReport.Measurement(
@@ -67,6 +75,15 @@ struct SQLiteInsertBenchmark {
             rows: rows, store: store, baseline: baseline,
             ratio: (store.rowsPerSecond ?? 0) / max(baseline.rowsPerSecond ?? 0, .leastNonzeroMagnitude),
             ratioDefinition: "store rows/s ÷ baseline rows/s", target: 1.0, goal: .atLeast, checks: checks)
+    }
+
+    /// Opens the store, inserts every batch, and closes it: the timed part.
+    private func insertThroughStore(into path: String) async throws {
+        let store = try SQLiteStore(configuration: .init(path: path, synchronous: synchronous), sealer: SHA256AuditSealer())
+        for batch in batches {
+            try await store.readings.insert(batch)
+        }
+        try await store.close()
     }
 
     /// Checks that both databases hold the same `rows` rows; returns what was checked.
@@ -84,6 +101,6 @@ struct SQLiteInsertBenchmark {
         guard fromStore.hasPrefix("\(rows)|") else {
             throw BenchmarkError("expected \(rows) rows, found \(fromStore)")
         }
-        return "both databases hold the same \(Format.thousands(rows)) rows (count and column checksums)"
+        return "after every run both databases hold the same \(Format.thousands(rows)) rows (count and column checksums)"
     }
 }

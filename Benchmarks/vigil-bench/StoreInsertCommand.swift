@@ -25,6 +25,9 @@ struct StoreInsertCommand: AsyncParsableCommand {
     @Option(help: "Readings per transaction.")
     var batch = 1000
 
+    @Option(help: "Timed runs of each side, each on fresh databases; the report gives median and best.")
+    var runs = 1
+
     @Option(help: "How many patients the readings belong to.")
     var patients = 100
 
@@ -44,8 +47,8 @@ struct StoreInsertCommand: AsyncParsableCommand {
     var keepFiles = false
 
     func validate() throws {
-        guard rows > 0, batch > 0, patients > 0 else {
-            throw ValidationError("--rows, --batch and --patients must be positive")
+        guard rows > 0, batch > 0, patients > 0, runs > 0 else {
+            throw ValidationError("--rows, --batch, --runs and --patients must be positive")
         }
         guard SQLiteStore.Configuration.Synchronous(rawValue: synchronous) != nil else {
             throw ValidationError("--synchronous must be full, normal or off")
@@ -75,11 +78,11 @@ struct StoreInsertCommand: AsyncParsableCommand {
         case .sqlite:
             report = try await SQLiteInsertBenchmark(
                 batches: batches, synchronous: SQLiteStore.Configuration.Synchronous(rawValue: synchronous) ?? .full,
-                scratch: scratch
+                runs: runs, scratch: scratch
             ).run()
         case .postgres:
             report = try await PostgresInsertBenchmark(
-                batches: batches, serverURL: resolvedPostgresURL ?? "", scratch: scratch
+                batches: batches, serverURL: resolvedPostgresURL ?? "", runs: runs, scratch: scratch
             ).run()
         }
         try report.print()

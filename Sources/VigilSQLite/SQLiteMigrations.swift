@@ -10,6 +10,7 @@ enum SQLiteMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
+        migrator.registerMigration("v2_devices_ingest", migrate: v2DevicesIngest)
         return migrator
     }
 

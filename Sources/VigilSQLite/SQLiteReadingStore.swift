@@ -57,16 +57,21 @@ struct SQLiteReadingStore: ReadingStore {
     func insert(_ readings: [Reading]) async throws {
         guard !readings.isEmpty else { return }
         try await SQLiteErrors.translating(entity: "reading") {
-            try await pool.write { db in
-                let statement = try db.cachedStatement(sql: Self.insertSQL)
-                for reading in readings {
-                    try statement.execute(arguments: [
-                        reading.patientID.rawValue, reading.deviceID?.rawValue, reading.type.rawValue, reading.value,
-                        reading.originalValue, reading.originalUnit, reading.measuredAt.millisecondsSince1970,
-                        reading.receivedAt.millisecondsSince1970, reading.messageID,
-                    ])
-                }
-            }
+            try await pool.write { db in try Self.insert(readings, in: db) }
+        }
+    }
+
+    /// Inserts readings in the caller's write transaction through one cached
+    /// prepared statement; shared with `SQLiteIngestStore`.
+    static func insert(_ readings: [Reading], in db: Database) throws {
+        guard !readings.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: insertSQL)
+        for reading in readings {
+            try statement.execute(arguments: [
+                reading.patientID.rawValue, reading.deviceID?.rawValue, reading.type.rawValue, reading.value,
+                reading.originalValue, reading.originalUnit, reading.measuredAt.millisecondsSince1970,
+                reading.receivedAt.millisecondsSince1970, reading.messageID,
+            ])
         }
     }
 
