@@ -25,10 +25,17 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(name: "VigilCore", swiftSettings: strict),
         .target(name: "VigilStore", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilAnalytics", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(
+            name: "VigilMQTT",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict
+        ),
         .target(
             name: "VigilSQLite",
             dependencies: ["VigilStore", .product(name: "GRDB", package: "GRDB.swift")],
@@ -69,13 +76,14 @@ let package = Package(
             dependencies: [
                 "VigilStore", "VigilSecurity", "VigilMonitoring",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "VigilWeb",
             dependencies: [
-                "VigilStore", "VigilSecurity",
+                "VigilStore", "VigilSecurity", "VigilGateway",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -83,7 +91,10 @@ let package = Package(
         .target(
             name: "VigilApp",
             dependencies: [
-                "VigilWeb", "VigilGateway", "VigilSQLite", "VigilPostgres", "VigilSecurity",
+                "VigilWeb", "VigilGateway", "VigilMonitoring", "VigilSQLite", "VigilPostgres", "VigilSecurity",
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,6 +112,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilAnalyticsTests", dependencies: ["VigilAnalytics"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilMQTTTests",
+            dependencies: [
+                "VigilMQTT",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "VigilStoreTests",
             dependencies: [
@@ -122,6 +144,7 @@ let package = Package(
             dependencies: [
                 "VigilApp",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),

@@ -35,6 +35,7 @@ for tool in sqlite3 psql; do
 done
 
 swift build -c release --product vigil-bench
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
 bench="$(swift build -c release --show-bin-path)/vigil-bench"
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/vigil-benchmark.XXXXXXXX")
@@ -64,6 +65,9 @@ done
 
 table=$("$bench" report "$results"/*.out)
 
+# 1000000 as 1,000,000.
+thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
+
 # The machine.
 cpu=$(grep -m 1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
@@ -71,11 +75,12 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
 kernel=$(uname -r)
 swift_version=$(swift --version 2>/dev/null | grep -m 1 -o 'Swift version [^ ]*' || swift --version 2>&1 | head -n 1)
 sqlite_version=$(sqlite3 --version | cut -d' ' -f1)
+sqlite_library=$(dpkg-query -W -f='${Version}' libsqlite3-0 2>/dev/null || echo unknown)
 postgres_version=$(psql -X -A -t -d "$VIGIL_TEST_POSTGRES_URL" -c 'SHOW server_version' | cut -d' ' -f1)
-psql_version=$(psql --version | awk '{ print $NF }')
+psql_version=$(psql --version | awk '{ print $3 }')
 temp_filesystem=$(df -T "${TMPDIR:-/tmp}" | awk 'NR == 2 { print $2 " (" $1 ")" }')
 revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then revision="$revision with uncommitted changes"; fi
+if [[ -n "$(git --no-optional-locks status --porcelain 2>/dev/null)" ]]; then revision="$revision with uncommitted changes"; fi
 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 section=$(cat <<EOF
@@ -109,34 +114,35 @@ $(printf '%s\n' "${commands[@]}")
 | Memory | $memory |
 | OS | $os, Linux $kernel |
 | Swift | $swift_version |
-| SQLite (sqlite3 tool; the store links the same system library) | $sqlite_version |
+| SQLite | sqlite3 tool $sqlite_version; the store links the system library (libsqlite3-0 $sqlite_library), as the tool does |
 | PostgreSQL server / psql | $postgres_version / $psql_version |
 | Temporary folder (databases, baseline files) | $temp_filesystem |
+| Load average (1, 5, 15 min) when the benchmarks started | $load_at_start |
 
 ### Method
 
-- **Insert, SQLite.** $rows generated readings (100 patients, six kinds of
+- **Insert, SQLite.** $(thousands "$rows") generated readings (100 patients, six kinds of
   home device, messages spread over 30 days, seeded so every run is the same)
-  in batches of $batch, one transaction per batch, the schema's indexes in
+  in batches of $(thousands "$batch"), one transaction per batch, the schema's indexes in
   place, WAL and \`synchronous=FULL\`. The store inserts through
   \`store.readings.insert\` on \`SQLiteStore\`; the baseline is the \`sqlite3\`
   tool reading a script (written beforehand, untimed) of
   \`BEGIN; INSERT INTO readings (…) VALUES (…),(…),…; COMMIT;\` per batch into
   a database migrated by the store. Both are timed wall-clock from opening the
   database to closing it; both databases are then checked to hold the same rows.
-  $insert_runs runs, each on fresh databases, alternating which side goes first;
+  Runs: $insert_runs, each on fresh databases, alternating which side goes first;
   the table gives the median run (rows/s at the median time) and the best.
 - **Insert, PostgreSQL.** The same rows and batches through
   \`store.readings.insert\` on \`PostgresStore\` into a fresh database, against
   \`psql -c "COPY readings (…) FROM STDIN"\` loading all rows at once into
   another fresh database with the same migrations; timed wall-clock from
   connecting to disconnecting; both databases checked to hold the same rows;
-  $insert_runs runs as for SQLite.
+  runs: $insert_runs, as for SQLite.
 - **Hourly buckets, SQLite.** One patient's heart rate once a second for $days
-  days, inserted beforehand (untimed). \`store.readings.buckets(of:type:from:to:width: .hour)\`
+  day$([[ $days == 1 ]] || echo s), inserted beforehand (untimed). \`store.readings.buckets(of:type:from:to:width: .hour)\`
   against \`sqlite3 file "SELECT (measured_at / 3600000) * 3600000 AS start, min(value), max(value), avg(value), count(*) … GROUP BY 1 ORDER BY 1" > /dev/null\`
   on the same file. Each side runs once untimed (both must return one bucket per
-  hour, with the same starts and counts), then $runs times alternating; the
+  hour, with the same starts and counts), then is timed $runs times, alternating; the
   table gives median and best. The tool's time includes starting the process
   and opening the file.
 <!-- storage:end -->

@@ -56,14 +56,19 @@ struct BenchmarkReport: Codable, Sendable {
     var title: String
     /// How many rows the benchmark inserted or aggregated.
     var rows: Int
+    /// The Vigil store's figures.
     var store: Measurement
+    /// The baseline's figures, measured in the same invocation.
     var baseline: Measurement
     /// The store compared with the baseline; see ``ratioDefinition``.
     var ratio: Double
     /// How ``ratio`` is computed, such as `store rows/s ÷ baseline rows/s`.
     var ratioDefinition: String
+    /// The ratio the store must reach (see ``goal``).
     var target: Double
+    /// Whether the ratio must be at least or at most ``target``.
     var goal: Goal
+    /// Whether ``ratio`` meets ``target``.
     var targetMet: Bool
     /// What was checked about the results (row counts, checksums, bucket counts).
     var checks: String

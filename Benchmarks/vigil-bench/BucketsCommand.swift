@@ -19,10 +19,12 @@ struct BucketsCommand: AsyncParsableCommand {
     @Flag(help: "Keep the temporary folder with the databases and baseline files, and print its path.")
     var keepFiles = false
 
+    /// Rejects sizes that are not positive.
     func validate() throws {
         guard days > 0, runs > 0 else { throw ValidationError("--days and --runs must be positive") }
     }
 
+    /// Runs the benchmark and prints its report.
     func run() async throws {
         let scratch = try ScratchDirectory()
         defer {

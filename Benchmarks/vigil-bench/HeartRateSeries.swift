@@ -5,7 +5,9 @@ import VigilCore
 /// sends it: a personal resting rate, lower at night, drifting slowly, with
 /// beat-to-beat noise. The same seed gives the same series on every run.
 struct HeartRateSeries: Sendable {
+    /// The patient the readings belong to.
     let patientID: PatientID
+    /// The wearable that sends them.
     let deviceID: DeviceID
     /// Milliseconds since 1970 of the first reading.
     let start: Int64

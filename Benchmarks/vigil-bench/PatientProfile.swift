@@ -4,7 +4,9 @@ import VigilCore
 /// One simulated patient: an identifier, a device of each kind, personal baselines
 /// for every vital sign, and the units that patient's devices report in.
 struct PatientProfile: Sendable {
+    /// The patient's identifier, a random-looking UUID.
     let patientID: PatientID
+    /// The patient's device of each kind.
     let devices: [DeviceKind: DeviceID]
     private let restingHeartRate: Double
     private let spo2: Double

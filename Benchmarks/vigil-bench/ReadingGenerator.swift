@@ -18,6 +18,7 @@ struct ReadingGenerator: Sendable {
         var seed: UInt64 = 2026
     }
 
+    /// What this generator generates.
     let configuration: Configuration
 
     /// A generator for `configuration`.

@@ -11,6 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "Files holding benchmark output; lines that are not JSON reports are skipped.")
     var files: [String]
 
+    /// Reads the reports and prints the table.
     func run() async throws {
         var reports: [BenchmarkReport] = []
         for file in files {

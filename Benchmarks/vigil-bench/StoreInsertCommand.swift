@@ -46,6 +46,7 @@ struct StoreInsertCommand: AsyncParsableCommand {
     @Flag(help: "Keep the temporary folder with the databases and baseline files, and print its path.")
     var keepFiles = false
 
+    /// Rejects sizes that are not positive, an unknown `--synchronous`, and PostgreSQL without a URL.
     func validate() throws {
         guard rows > 0, batch > 0, patients > 0, runs > 0 else {
             throw ValidationError("--rows, --batch, --runs and --patients must be positive")
@@ -59,6 +60,7 @@ struct StoreInsertCommand: AsyncParsableCommand {
         }
     }
 
+    /// Runs the benchmark and prints its report.
     func run() async throws {
         progress("generating \(Format.thousands(rows)) readings for \(patients) patients (seed \(seed))")
         var generatorConfiguration = ReadingGenerator.Configuration()

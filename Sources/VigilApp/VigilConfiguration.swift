@@ -1,4 +1,6 @@
 import Foundation
+import VigilGateway
+import VigilMonitoring
 import VigilSecurity
 
 /// Everything `vigil serve` and the other commands can be told, with defaults.
@@ -11,8 +13,21 @@ public struct VigilConfiguration: Sendable {
     public var httpHost: String
     /// The port of the HTTP API and dashboard. Default 8080.
     public var httpPort: Int
+    /// The port of the HTTPS device endpoint and the API over TLS. Default 8443.
+    public var httpsPort: Int
+    /// A PEM certificate chain for the TLS listeners; when nil (with `tlsKeyPath`), Vigil
+    /// generates a CA and a server certificate for `hostName` in the data directory.
+    public var tlsCertificatePath: String?
+    /// The PEM private key of `tlsCertificatePath`.
+    public var tlsKeyPath: String?
     /// The name devices use to reach Vigil (IoT Hub `HostName`). Default `localhost`.
     public var hostName: String
+    /// Group-commit limits.
+    public var ingest: IngestWriter.Configuration = .init()
+    /// Device message limits: size, reading time window.
+    public var messages: DeviceIngestor.Configuration = .init()
+    /// Per-device rate limit.
+    public var rateLimit: DeviceRateLimiter.Configuration = .init()
     /// Whether SQLite syncs every commit to disk (`FULL`, default) or only at checkpoints (`NORMAL`).
     public var sqliteSynchronousFull: Bool
     /// The password of the bootstrap `admin` on first start; random and printed once when nil.
@@ -22,7 +37,8 @@ public struct VigilConfiguration: Sendable {
 
     public init(
         dataDirectory: String = "./vigil-data", databaseURL: String? = nil, httpHost: String = "0.0.0.0",
-        httpPort: Int = 8080, hostName: String = "localhost", sqliteSynchronousFull: Bool = true,
+        httpPort: Int = 8080, httpsPort: Int = 8443, tlsCertificatePath: String? = nil, tlsKeyPath: String? = nil,
+        hostName: String = "localhost", sqliteSynchronousFull: Bool = true,
         bootstrapAdminPassword: String? = nil, passwords: PasswordHasher.Configuration = .init(),
         tokens: TokenIssuer.Configuration = .init()
     ) {
@@ -30,6 +46,9 @@ public struct VigilConfiguration: Sendable {
         self.databaseURL = databaseURL
         self.httpHost = httpHost
         self.httpPort = httpPort
+        self.httpsPort = httpsPort
+        self.tlsCertificatePath = tlsCertificatePath
+        self.tlsKeyPath = tlsKeyPath
         self.hostName = hostName
         self.sqliteSynchronousFull = sqliteSynchronousFull
         self.bootstrapAdminPassword = bootstrapAdminPassword

@@ -1,13 +1,19 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import ServiceLifecycle
+import VigilCore
+import VigilGateway
+import VigilMonitoring
 import VigilSecurity
 import VigilStore
 import VigilWeb
 
-/// The composition root: opens the database, bootstraps the first admin,
-/// and runs every service until SIGINT or SIGTERM, then shuts down gracefully.
+/// The composition root: opens the database and the key vault, bootstraps the
+/// first admin, and runs every service until SIGINT or SIGTERM, then shuts
+/// down gracefully (listeners first, then the ingest writer drains).
 public struct VigilServer: Sendable {
     let configuration: VigilConfiguration
     let logger: Logger
@@ -19,36 +25,24 @@ public struct VigilServer: Sendable {
         self.now = now
     }
 
-    /// The web dependencies over an open store, as `serve` and the tests assemble them.
-    public func dependencies(store: any Store) -> WebDependencies {
-        WebDependencies(
-            store: store, passwords: PasswordHasher(configuration: configuration.passwords),
-            tokens: TokenIssuer(store: store.tokens, configuration: configuration.tokens), now: now)
-    }
-
-    /// The HTTP application over an open store.
-    public func application(store: any Store, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol
-    {
-        Application(
-            router: VigilRouter.build(dependencies(store: store)),
-            configuration: .init(
-                address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "Vigil"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            logger: logger)
-    }
-
-    /// Opens the store, bootstraps, serves until a shutdown signal, then closes the store.
+    /// Opens the store, serves until a shutdown signal, then closes the store.
     public func run() async throws {
         let store = try await StoreFactory.openMigrated(configuration, logger: logger)
         do {
             try await bootstrapAdmin(store: store)
-            let application = application(store: store) { [logger] port in
-                logger.notice("Vigil is serving", metadata: ["http.port": "\(port)"])
+            let assembly = try assemble(store: store)
+            let credentials = try tlsCredentials()
+            let http = assembly.httpApplication { [logger] port in
+                logger.notice("Vigil is serving HTTP", metadata: ["http.port": "\(port)"])
+            }
+            let https = try assembly.httpsApplication(credentials: credentials) { [logger] port in
+                logger.notice("Vigil is serving HTTPS for devices", metadata: ["https.port": "\(port)"])
+            }
+            if let ca = credentials.caCertificatePath {
+                logger.notice("Devices must trust this CA certificate", metadata: ["ca.path": "\(ca)"])
             }
             let group = ServiceGroup(
-                configuration: .init(
-                    services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(services: [http, https], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
             logger.notice("Vigil stopped")
         } catch {
@@ -56,6 +50,38 @@ public struct VigilServer: Sendable {
             throw error
         }
         try await store.close()
+    }
+
+    /// Builds every service over an open store (used by `run` and by tests).
+    public func assemble(store: any Store) throws -> VigilAssembly {
+        try VigilAssembly(configuration: configuration, store: store, vault: openVault(), logger: logger, now: now)
+    }
+
+    private func openVault() throws -> SecretVault {
+        let loaded = try MasterKeyRing.load(dataFolder: URL(fileURLWithPath: configuration.dataDirectory))
+        switch loaded.source {
+        case .createdFile:
+            logger.warning(
+                "Created a new master key file; back it up: without it no device key or secret can be read",
+                metadata: ["file": "\(MasterKeyRing.keyFileURL(in: URL(fileURLWithPath: configuration.dataDirectory)).path)"])
+        case .environment, .file:
+            break
+        }
+        if loaded.fileIsExposed {
+            logger.warning("The master key file is readable by other users; restrict it to mode 0600")
+        }
+        return SecretVault(ring: loaded.ring)
+    }
+
+    private func tlsCredentials() throws -> TLSCredentials {
+        if let chain = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+            return try DeviceCertificates.load(certificateChainPath: chain, privateKeyPath: key)
+        }
+        return try DeviceCertificates(
+            configuration: .init(
+                folder: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("tls"),
+                hostName: configuration.hostName)
+        ).prepare(now: now())
     }
 
     private func bootstrapAdmin(store: any Store) async throws {
@@ -66,7 +92,7 @@ public struct VigilServer: Sendable {
         case .createdWithConfiguredPassword:
             logger.notice("Created the administrator 'admin' with the configured password")
         case .createdWithGeneratedPassword(let password):
-            // Printed once to the console, deliberately not logged.
+            // Shown once on the console, deliberately not logged.
             let notice = "Created the administrator 'admin' with password: \(password)\nStore it now; it is not shown again.\n"
             FileHandle.standardOutput.write(Data(notice.utf8))
             logger.notice("Created the administrator 'admin' with a generated password (printed to the console)")

@@ -25,6 +25,9 @@ enum PostgresErrorMapping {
             return error
         case let error as CancellationError:
             return error
+        case _ where Task.isCancelled:
+            // The pool reports a cancelled request as its own error; the caller gave up, nothing failed.
+            return CancellationError()
         case let error as PSQLError:
             let sqlState = error.serverInfo?[.sqlState]
             switch sqlState {

@@ -7,102 +7,25 @@ import VigilStore
 struct PostgresReadingStore: ReadingStore {
     let database: PostgresDatabase
 
-    private static let columns = """
-        patient_id, device_id, type, value, original_value, original_unit, measured_at, received_at, message_id
-        """
-
+    /// Sends the batch as one `COPY … FROM STDIN`: a single statement, so a
+    /// transaction of its own (all rows or none), and PostgreSQL's bulk path,
+    /// which writes a page of rows at a time instead of one row after another.
     func insert(_ readings: [Reading]) async throws {
         guard !readings.isEmpty else { return }
-        if ProcessInfo.processInfo.environment["VIGIL_PG_COPY"] == "1" {
-            try await insertCopy(readings)
-        } else {
-            try await insertUnnest(readings)
-        }
-    }
-
-    /// One statement, so one implicit transaction: all rows or none.
-    func insertUnnest(_ readings: [Reading]) async throws {
-        let patientIDs = readings.map(\.patientID.rawValue)
-        let deviceIDs = PostgresTextArray(elements: readings.map { $0.deviceID?.rawValue })
-        let types = readings.map(\.type.rawValue)
-        let values = readings.map(\.value)
-        let originalValues = readings.map(\.originalValue)
-        let originalUnits = PostgresTextArray(elements: readings.map(\.originalUnit))
-        let measuredAt = readings.map(\.measuredAt.millisecondsSince1970)
-        let receivedAt = readings.map(\.receivedAt.millisecondsSince1970)
-        let messageIDs = PostgresTextArray(elements: readings.map(\.messageID))
-        try await database.query(
-            """
-            INSERT INTO readings (\(unescaped: Self.columns))
-            SELECT * FROM unnest(\(patientIDs)::text[], \(deviceIDs)::text[], \(types)::text[],
-                \(values)::float8[], \(originalValues)::text[], \(originalUnits)::text[], \(measuredAt)::int8[],
-                \(receivedAt)::int8[], \(messageIDs)::text[])
-            """,
-            entity: "reading")
-    }
-
-    func insertCopy(_ readings: [Reading]) async throws {
-        var buffer = ByteBufferAllocator().buffer(capacity: readings.count * 160)
-        for reading in readings {
-            Self.writeCopyText(reading.patientID.rawValue, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeCopyText(reading.deviceID?.rawValue, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeCopyText(reading.type.rawValue, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(reading.value.description)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeCopyText(reading.originalValue, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeCopyText(reading.originalUnit, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(String(reading.measuredAt.millisecondsSince1970))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            buffer.writeString(String(reading.receivedAt.millisecondsSince1970))
-            buffer.writeInteger(UInt8(ascii: "\t"))
-            Self.writeCopyText(reading.messageID, to: &buffer)
-            buffer.writeInteger(UInt8(ascii: "\n"))
-        }
-        let data = buffer
+        var data = ByteBuffer()
+        PostgresCopyText.write(readings, to: &data)
         do {
             try await database.client.withConnection { connection in
                 try await connection.copyFrom(
-                    table: "readings",
-                    columns: [
-                        "patient_id", "device_id", "type", "value", "original_value", "original_unit", "measured_at",
-                        "received_at", "message_id",
-                    ],
-                    logger: database.driverLogger
+                    table: "readings", columns: PostgresCopyText.readingColumns, logger: database.driverLogger
                 ) { writer in
                     try await writer.write(data)
                 }
             }
         } catch {
-            throw PostgresErrorMapping.storeError(from: error, entity: "reading", referencing: nil, logger: database.logger)
+            throw PostgresErrorMapping.storeError(
+                from: error, entity: "reading", referencing: nil, logger: database.logger)
         }
-    }
-
-    private static func writeCopyText(_ text: String?, to buffer: inout ByteBuffer) {
-        guard let text else {
-            buffer.writeStaticString("\\N")
-            return
-        }
-        var utf8 = text.utf8
-        if !utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            buffer.writeString(text)
-            return
-        }
-        for byte in utf8 {
-            switch byte {
-            case 0x5C: buffer.writeStaticString("\\\\")
-            case 0x0A: buffer.writeStaticString("\\n")
-            case 0x0D: buffer.writeStaticString("\\r")
-            case 0x09: buffer.writeStaticString("\\t")
-            default: buffer.writeInteger(byte)
-            }
-        }
-        _ = utf8.count
-        utf8 = text.utf8
     }
 
     func readings(of patient: PatientID, matching query: ReadingQuery) async throws -> [Reading] {

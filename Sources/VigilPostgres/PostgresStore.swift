@@ -12,12 +12,24 @@ import VigilStore
 /// Call ``migrate()`` once at start-up before anything else; it is safe when
 /// several nodes start together.
 public final class PostgresStore: Store {
+    /// Readings in `readings`, inserted in bulk with `COPY`.
     public let readings: any ReadingStore
+    /// Patients and care teams in `patients` and `care_team`.
     public let patients: any PatientStore
+    /// Devices in `devices`.
     public let devices: any DeviceStore
+    /// Users in `users`.
     public let users: any UserStore
+    /// API tokens in `api_tokens`, by the hash of their secret.
     public let tokens: any TokenStore
+    /// The hash-chained audit log in `audit_log`, with its end in `audit_head`.
     public let audit: any AuditStore
+    /// Sealed device keys in `device_keys`.
+    public let deviceKeys: any DeviceKeyStore
+    /// Group commits into `readings` and `quarantine`, deduplicated through `device_messages`.
+    public let ingest: any IngestStore
+    /// Refused messages and readings in `quarantine`.
+    public let quarantine: any QuarantineStore
 
     /// Where the store connects to.
     public let configuration: Configuration
@@ -45,6 +57,9 @@ public final class PostgresStore: Store {
         users = PostgresUserStore(database: database)
         tokens = PostgresTokenStore(database: database)
         audit = PostgresAuditStore(database: database, sealer: sealer)
+        deviceKeys = PostgresDeviceKeyStore(database: database)
+        ingest = PostgresIngestStore(database: database)
+        quarantine = PostgresQuarantineStore(database: database)
     }
 
     /// The logger postgres-nio gets: never below `debug`, because at `trace` it

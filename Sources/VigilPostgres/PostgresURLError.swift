@@ -10,5 +10,6 @@ public struct PostgresURLError: Error, Sendable, Hashable, CustomStringConvertib
         self.reason = reason
     }
 
+    /// "invalid PostgreSQL URL: " and the reason.
     public var description: String { "invalid PostgreSQL URL: \(reason)" }
 }

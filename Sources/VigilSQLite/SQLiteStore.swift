@@ -24,6 +24,12 @@ public final class SQLiteStore: Store {
     public let tokens: any TokenStore
     /// The hash-chained audit log in `audit_log` and `audit_head`.
     public let audit: any AuditStore
+    /// Sealed device keys in `device_keys`.
+    public let deviceKeys: any DeviceKeyStore
+    /// Group commits into `readings` and `quarantine`, deduplicated through `device_messages`.
+    public let ingest: any IngestStore
+    /// Refused messages and readings in `quarantine`.
+    public let quarantine: any QuarantineStore
 
     /// The pool every part of the store shares.
     let pool: DatabasePool
@@ -49,6 +55,9 @@ public final class SQLiteStore: Store {
         users = SQLiteUserStore(pool: pool)
         tokens = SQLiteTokenStore(pool: pool)
         audit = SQLiteAuditStore(pool: pool, sealer: sealer)
+        deviceKeys = SQLiteDeviceKeyStore(pool: pool)
+        ingest = SQLiteIngestStore(pool: pool)
+        quarantine = SQLiteQuarantineStore(pool: pool)
     }
 
     /// Applies the migrations in `SQLiteMigrations` that the database lacks.

@@ -9,6 +9,12 @@ public protocol Store: Sendable {
     var users: any UserStore { get }
     var tokens: any TokenStore { get }
     var audit: any AuditStore { get }
+    /// Each device's two shared access keys, sealed by the key vault.
+    var deviceKeys: any DeviceKeyStore { get }
+    /// Group commits of device messages, deduplicated by device and message id.
+    var ingest: any IngestStore { get }
+    /// What devices sent that Vigil refused, kept for inspection and replay.
+    var quarantine: any QuarantineStore { get }
 
     /// Applies every migration not yet applied, in order, and returns the
     /// names of those it applied (empty when the schema is current).

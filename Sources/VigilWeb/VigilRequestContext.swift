@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import NIOCore
 import VigilCore
+import VigilGateway
 
 /// The per-request context of every Vigil route: who is calling and from where.
-public struct VigilRequestContext: RequestContext {
+public struct VigilRequestContext: RequestContext, DeviceRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user, set by `BearerAuthMiddleware` when the request carries a valid token.
     public var user: User?

@@ -7,10 +7,13 @@ import VigilCore
 /// `/api/v1` route is registered through `SecureRoutes`, so a route without
 /// an access rule cannot exist, and anything unmatched is a JSON 404.
 public enum VigilRouter {
-    public static func build(_ dependencies: WebDependencies) -> Router<VigilRequestContext> {
+    /// - Parameter deviceEndpoint: whether to serve IoT Hub's HTTPS telemetry
+    ///   endpoint too (only on the TLS listener, so device tokens never cross in the clear).
+    public static func build(_ dependencies: WebDependencies, deviceEndpoint: Bool) -> Router<VigilRequestContext> {
         let router = Router(context: VigilRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         HealthController(dependencies: dependencies).register(on: router)
+        if deviceEndpoint { dependencies.devices.telemetry.register(on: router) }
         let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(dependencies: dependencies))
         let routes = SecureRoutes(group: api, dependencies: dependencies)
         AuthController(dependencies: dependencies).register(on: routes)
@@ -18,6 +21,8 @@ public enum VigilRouter {
         PatientsController(dependencies: dependencies).register(on: routes)
         ObservationsController(dependencies: dependencies).register(on: routes)
         AuditController(dependencies: dependencies).register(on: routes)
+        DevicesController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
+        QuarantineController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
         return router
     }
 }

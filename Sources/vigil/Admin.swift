@@ -1,13 +1,36 @@
 import ArgumentParser
 import Foundation
+import Logging
 import VigilApp
 import VigilCore
+import VigilStore
 import VigilWeb
 
 /// `vigil admin …`: administration from the shell, on the configured database.
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Administer users on the configured database.", subcommands: [CreateUser.self])
+        abstract: "Administer users and devices on the configured database.",
+        subcommands: [CreateUser.self, CreateDevice.self])
+}
+
+/// Opens the configured store and assembles Vigil over it for one command.
+private func withAssembly(
+    _ database: DatabaseOptions, hostName: String = "localhost", _ body: (VigilAssembly) async throws -> Void
+) async throws {
+    let logger = ProcessLogging.bootstrap(level: .warning)
+    var configuration = VigilConfiguration(hostName: hostName)
+    database.apply(to: &configuration)
+    let store = try await StoreFactory.openMigrated(configuration, logger: logger)
+    do {
+        try await body(try VigilServer(configuration: configuration, logger: logger).assemble(store: store))
+    } catch let error as VigilError {
+        try? await store.close()
+        throw ValidationError(error.message)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    try await store.close()
 }
 
 /// `vigil admin create-user`.
@@ -29,26 +52,19 @@ struct CreateUser: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = ProcessLogging.bootstrap(level: .warning)
-        var configuration = VigilConfiguration()
-        database.apply(to: &configuration)
         let secret = try password ?? Self.readPassword()
-        let store = try await StoreFactory.openMigrated(configuration, logger: logger)
-        do {
-            let server = VigilServer(configuration: configuration, logger: logger)
+        try await withAssembly(database) { assembly in
             let input = NewUserInput(
                 username: username, password: secret, role: Role(rawValue: role)!, displayName: displayName,
                 patientId: patientId.map { PatientID($0) })
-            let user = try await UserFactory(dependencies: server.dependencies(store: store)).make(from: input)
-            try await store.users.create(user)
-            try await store.audit.append(
-                AuditEntry(action: "user.create", patientID: user.patientID, outcome: .success, sourceAddress: "cli", detail: "user=\(user.id)"))
+            let user = try await UserFactory(dependencies: assembly.web).make(from: input)
+            try await assembly.store.users.create(user)
+            try await assembly.store.audit.append(
+                AuditEntry(
+                    action: "user.create", patientID: user.patientID, outcome: .success, sourceAddress: "cli",
+                    detail: "user=\(user.id)"))
             print("Created \(user.role.rawValue) '\(user.username)' with id \(user.id)")
-        } catch let error as VigilError {
-            try? await store.close()
-            throw ValidationError(error.message)
         }
-        try await store.close()
     }
 
     private static func readPassword() throws -> String {
@@ -56,5 +72,34 @@ struct CreateUser: AsyncParsableCommand {
             throw ValidationError("no password on standard input")
         }
         return line
+    }
+}
+
+/// `vigil admin create-device`: prints the device's keys and connection string once.
+struct CreateDevice: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a device bound to a patient and print its keys and connection string once.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The patient the device measures.") var patientId: String
+    @Option(help: "The device id (default: generated).") var deviceId: String?
+    @Option(help: "The IoT Hub HostName for the connection string (VIGIL_HOST_NAME).")
+    var hostName: String = Environment.value("VIGIL_HOST_NAME") ?? "localhost"
+
+    func run() async throws {
+        try await withAssembly(database, hostName: hostName) { assembly in
+            let registry = DeviceRegistry(store: assembly.store, services: assembly.web.devices)
+            let id = try deviceId.map(DeviceRegistry.validatedID) ?? DeviceRegistry.generatedID()
+            let credentials = try await registry.create(id, for: PatientID(patientId), now: Date())
+            try await assembly.store.audit.append(
+                AuditEntry(
+                    action: "device.create", patientID: credentials.patientId, outcome: .success, sourceAddress: "cli",
+                    detail: "device=\(id)"))
+            print("deviceId:         \(credentials.deviceId)")
+            print("primaryKey:       \(credentials.primaryKey)")
+            print("secondaryKey:     \(credentials.secondaryKey)")
+            print("connectionString: \(credentials.connectionString)")
+        }
     }
 }

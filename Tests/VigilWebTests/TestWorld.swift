@@ -13,7 +13,8 @@ import VigilStore
 /// team and one on nobody's; the admin. Tokens for each, plus an expired one.
 struct TestWorld {
     let store: any Store
-    let server: VigilServer
+    let assembly: VigilAssembly
+    let dataDirectory: URL
     let patientA: Patient
     let patientB: Patient
     var tokens: [Caller: String] = [:]
@@ -28,17 +29,20 @@ struct TestWorld {
     static let password = "correct horse battery"
 
     /// Runs `body` against a fresh world, then deletes it.
-    static func with(_ body: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void) async throws {
+    static func with(
+        now: @escaping @Sendable () -> Date = { Date() },
+        _ body: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = VigilConfiguration(
             dataDirectory: folder.path, sqliteSynchronousFull: false, passwords: .init(cost: 4))
         let logger = Logger(label: "test")
         let store = try await StoreFactory.openMigrated(configuration, logger: logger)
-        let server = VigilServer(configuration: configuration, logger: logger)
-        var world = try await TestWorld(store: store, server: server)
+        let assembly = try VigilServer(configuration: configuration, logger: logger, now: now).assemble(store: store)
+        var world = try await TestWorld(store: store, assembly: assembly, dataDirectory: folder)
         try await world.issueTokens()
-        let app = server.application(store: store)
+        let app = assembly.httpApplication(deviceEndpoint: true)
         let ready = world
         do {
             try await app.test(.router) { client in try await body(ready, client) }
@@ -49,9 +53,10 @@ struct TestWorld {
         try await store.close()
     }
 
-    private init(store: any Store, server: VigilServer) async throws {
+    private init(store: any Store, assembly: VigilAssembly, dataDirectory: URL) async throws {
         self.store = store
-        self.server = server
+        self.assembly = assembly
+        self.dataDirectory = dataDirectory
         patientA = Patient(displayName: "Ada Lovelace", birthDate: CalendarDate("1815-12-10"), mrn: "MRN-A")
         patientB = Patient(displayName: "Blaise Pascal", birthDate: CalendarDate("1623-06-19"), mrn: "MRN-B")
         try await store.patients.create(patientA)

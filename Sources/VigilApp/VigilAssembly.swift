@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOSSL
+import VigilCore
+import VigilGateway
+import VigilMonitoring
+import VigilSecurity
+import VigilStore
+import VigilWeb
+
+/// Every long-lived part of a running Vigil, wired together over one store.
+public struct VigilAssembly: Sendable {
+    public let store: any Store
+    public let vault: SecretVault
+    public let writer: IngestWriter
+    public let authenticator: DeviceAuthenticator
+    public let web: WebDependencies
+    let configuration: VigilConfiguration
+    let logger: Logger
+
+    init(
+        configuration: VigilConfiguration, store: any Store, vault: SecretVault, logger: Logger,
+        now: @escaping @Sendable () -> Date
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.vault = vault
+        self.logger = logger
+        writer = IngestWriter(store: store.ingest, configuration: configuration.ingest, logger: logger)
+        authenticator = DeviceAuthenticator(
+            store: store, vault: vault, configuration: .init(hostName: configuration.hostName))
+        let ingestor = DeviceIngestor(writer: writer, configuration: configuration.messages)
+        let telemetry = DeviceTelemetryRoutes(
+            authenticator: authenticator, limiter: DeviceRateLimiter(configuration: configuration.rateLimit),
+            ingestor: ingestor, audit: store.audit, now: now)
+        let authenticator = authenticator
+        let devices = DeviceServices(
+            vault: vault, hostName: configuration.hostName, telemetry: telemetry,
+            replayer: QuarantineReplayer(store: store, writer: writer, policy: configuration.messages.policy),
+            deviceChanged: { await authenticator.invalidate($0) })
+        web = WebDependencies(
+            store: store, passwords: PasswordHasher(configuration: configuration.passwords),
+            tokens: TokenIssuer(store: store.tokens, configuration: configuration.tokens), devices: devices, now: now)
+    }
+
+    /// The plain-HTTP API and dashboard; it also runs the ingest writer.
+    ///
+    /// - Parameter deviceEndpoint: serve the device telemetry endpoint too. Only
+    ///   tests set it: in production devices use the TLS listener.
+    public func httpApplication(
+        deviceEndpoint: Bool = false, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: VigilRouter.build(web, deviceEndpoint: deviceEndpoint),
+            configuration: .init(
+                address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "Vigil"),
+            services: [writer],
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// The HTTPS listener: the device telemetry endpoint and the API over TLS 1.2 or later.
+    public func httpsApplication(
+        credentials: TLSCredentials, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: Self.tlsConfiguration(credentials))
+        return Application(
+            router: VigilRouter.build(web, deviceEndpoint: true),
+            server: server,
+            configuration: .init(
+                address: .hostname(configuration.httpHost, port: configuration.httpsPort), serverName: "Vigil"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// A server TLS configuration with TLS 1.2 as the minimum (the IoT Hub SDKs use 1.2).
+    static func tlsConfiguration(_ credentials: TLSCredentials) throws -> TLSConfiguration {
+        let chain = try NIOSSLCertificate.fromPEMBytes(Array(credentials.certificateChainPEM.utf8))
+        let key = try NIOSSLPrivateKey(bytes: Array(credentials.privateKeyPEM.utf8), format: .pem)
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        tls.minimumTLSVersion = .tlsv12
+        return tls
+    }
+}
