@@ -116,8 +116,3 @@ struct PatientProfile: Sendable {
     /// The value rounded to one decimal place.
     private static func oneDecimal(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 }
-
-extension Double {
-    /// The value limited to `range`.
-    func clamped(to range: ClosedRange<Double>) -> Double { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
-}

@@ -43,9 +43,9 @@ enum PostgresMigrations {
                 for statement in migration.statements {
                     try await transaction.execute(PostgresQuery(unsafeSQL: statement))
                 }
+                let now = Date().millisecondsSince1970
                 try await transaction.execute(
-                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(migration.name), \(Date().millisecondsSince1970))"
-                )
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES (\(migration.name), \(now))")
                 return true
             }
             if didApply { appliedNow.append(migration.name) }

@@ -94,7 +94,8 @@ extension PostgresStore {
                 switch item.name {
                 case "sslmode":
                     guard let mode = TLSMode(rawValue: value) else {
-                        throw PostgresURLError("sslmode must be one of disable, prefer, require, verify-ca, verify-full")
+                        let modes = TLSMode.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw PostgresURLError("sslmode must be one of \(modes)")
                     }
                     tlsMode = mode
                 case "connect_timeout":

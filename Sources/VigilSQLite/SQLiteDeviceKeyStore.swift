@@ -29,7 +29,9 @@ struct SQLiteDeviceKeyStore: DeviceKeyStore {
                 try Row.fetchOne(
                     db, sql: "SELECT primary_key, secondary_key FROM device_keys WHERE device_id = ?",
                     arguments: [device.rawValue]
-                ).map { row in SealedDeviceKeys(primary: try row.decode(atIndex: 0), secondary: try row.decode(atIndex: 1)) }
+                ).map { row in
+                    SealedDeviceKeys(primary: try row.decode(atIndex: 0), secondary: try row.decode(atIndex: 1))
+                }
             }
         }
     }

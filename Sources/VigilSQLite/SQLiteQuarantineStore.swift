@@ -89,9 +89,9 @@ struct SQLiteQuarantineStore: QuarantineStore {
         let statement = try db.cachedStatement(sql: insertSQL)
         return try items.map { item in
             try statement.execute(arguments: [
-                item.deviceID?.rawValue, item.patientID?.rawValue, item.messageID, item.receivedAt.millisecondsSince1970,
-                item.reason, item.vitalType?.rawValue, item.payload, item.contentType, item.state.rawValue,
-                item.resolvedAt?.millisecondsSince1970,
+                item.deviceID?.rawValue, item.patientID?.rawValue, item.messageID,
+                item.receivedAt.millisecondsSince1970, item.reason, item.vitalType?.rawValue, item.payload,
+                item.contentType, item.state.rawValue, item.resolvedAt?.millisecondsSince1970,
             ])
             var stored = item
             stored.id = db.lastInsertedRowID
@@ -106,7 +106,9 @@ struct SQLiteQuarantineStore: QuarantineStore {
         }
         let vitalType: VitalType?
         if let name = try row.decode(String?.self, atIndex: 6) {
-            guard let known = VitalType(rawValue: name) else { throw StoreError(.unavailable, entity: "quarantine item") }
+            guard let known = VitalType(rawValue: name) else {
+                throw StoreError(.unavailable, entity: "quarantine item")
+            }
             vitalType = known
         } else {
             vitalType = nil

@@ -67,7 +67,8 @@ struct DeviceKeyStoreContractTests {
 
             let rotation = SealedDeviceKeys(primary: "old-p", secondary: "rotated-s")
             try await store.deviceKeys.setKeys(rotation, for: rotated)
-            try await store.deviceKeys.setKeys(SealedDeviceKeys(primary: "old-p", secondary: "changed"), for: secondaryOnly)
+            try await store.deviceKeys.setKeys(
+                SealedDeviceKeys(primary: "old-p", secondary: "changed"), for: secondaryOnly)
 
             let rewrapped = SealedDeviceKeys(primary: "new-p", secondary: "new-s")
             var changes: [DeviceID: (expected: SealedDeviceKeys, new: SealedDeviceKeys)] = [:]

@@ -163,7 +163,8 @@ struct IngestStoreContractTests {
             #expect(try await store.ingest.commit([original]) == [.stored])
             let item = try #require(try await store.quarantine.items(state: .pending, limit: 1).first)
 
-            let replay = Fixtures.message(patient, device, id: "m-1", readings: 1, at: Fixtures.minutes(1), replayOf: item.id)
+            let replay = Fixtures.message(
+                patient, device, id: "m-1", readings: 1, at: Fixtures.minutes(1), replayOf: item.id)
             #expect(try await store.ingest.commit([replay]) == [.stored])
             #expect(try await store.readings.readings(of: patient, matching: ReadingQuery()).count == 2)
         }

@@ -90,7 +90,8 @@ struct PostgresStoreTests {
             let store = PostgresTestDatabase.makeStore(configuration)
             _ = try await store.migrate()
             try await PostgresTestDatabase.execute(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES ('v999_from_the_future', 0)", on: configuration)
+                "INSERT INTO schema_migrations (name, applied_at) VALUES ('v999_from_the_future', 0)",
+                on: configuration)
             await #expect(throws: StoreError(.schemaTooNew, entity: "schema")) { try await store.migrate() }
             try await store.close()
         }
@@ -105,14 +106,15 @@ struct PostgresStoreTests {
             let readings = [
                 Reading(
                     patientID: patient, deviceID: DeviceID("cuff\t1\\x"), type: .heartRate, value: 72,
-                    originalValue: "72\nbpm", originalUnit: "{beats}/min", measuredAt: base,
+                    originalValue: "72\nbpm\r", originalUnit: "{beats}/min", measuredAt: base,
                     receivedAt: base.addingTimeInterval(1), messageID: "m\u{e9}ssage-1"),
                 Reading(
                     patientID: patient, deviceID: nil, type: .bodyTemperature, value: 37.277777777777779,
                     originalValue: "99.1", originalUnit: "[degF]", measuredAt: base.addingTimeInterval(60),
                     receivedAt: base.addingTimeInterval(61)),
                 Reading(
-                    patientID: patient, deviceID: nil, type: .heartRate, value: 80, measuredAt: base.addingTimeInterval(120),
+                    patientID: patient, deviceID: nil, type: .heartRate, value: 80,
+                    measuredAt: base.addingTimeInterval(120),
                     receivedAt: base.addingTimeInterval(121)),
                 Reading(
                     patientID: .random(), deviceID: nil, type: .heartRate, value: 90, measuredAt: base,
@@ -165,7 +167,8 @@ struct PostgresStoreTests {
     }
 
     @Test func unreachableServerIsUnavailable() async throws {
-        var configuration = try PostgresStore.Configuration(url: "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable")
+        var configuration = try PostgresStore.Configuration(
+            url: "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable")
         configuration.healthCheckTimeout = .seconds(1)
         let store = PostgresTestDatabase.makeStore(configuration)
         await #expect(throws: StoreError(.unavailable, entity: "database")) { try await store.checkHealth() }
@@ -184,7 +187,8 @@ struct PostgresStoreTests {
                     for number in 0..<20 {
                         group.addTask {
                             try await node.audit.append(
-                                AuditEntry(action: "test.append", outcome: .success, detail: "node \(index) #\(number)"))
+                                AuditEntry(
+                                    action: "test.append", outcome: .success, detail: "node \(index) #\(number)"))
                         }
                     }
                 }

@@ -46,7 +46,8 @@ struct QuarantineStoreContractTests {
                 // Received times deliberately out of order: newest means added last.
                 added += try await store.quarantine.add([
                     Fixtures.quarantineItem(
-                        device: device, patient: patient, reason: "reason-\(index)", at: Fixtures.minutes(Int64(-index)))
+                        device: device, patient: patient, reason: "reason-\(index)",
+                        at: Fixtures.minutes(Int64(-index)))
                 ])
             }
             try await store.quarantine.resolve(added[1].id, as: .discarded, at: Fixtures.minutes(10))
