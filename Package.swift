@@ -127,6 +127,7 @@ let package = Package(
             name: "VigilStoreTests",
             dependencies: [
                 "VigilSQLite", "VigilPostgres", "VigilSecurity", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),
