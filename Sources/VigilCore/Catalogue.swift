@@ -12,6 +12,8 @@ enum Catalogue {
         let conversions: [UnitConversion]
         let plausible: ClosedRange<Double>
         let kind: VitalType.ValueKind
+        /// A SNOMED CT code, for types without a LOINC code.
+        var snomedCT: String? = nil
     }
 
     /// The row of a type, built once.
@@ -58,6 +60,13 @@ enum Catalogue {
                 conversions: [], plausible: 0...Double(Consciousness.allCases.count - 1), kind: .acvpu)
         case .steps:
             quantity("Steps", loinc: "55423-8", unit: "{steps}", also: [], 0...100_000)
+        case .news2Score:
+            // No LOINC code is emitted. The code recorded is UK SNOMED CT
+            // 1104051000000101, which an NHS implementation guide uses for the NEWS2
+            // total score (cited in reference/vitals.md).
+            Entry(
+                displayName: "NEWS2 score", loinc: nil, alternativeLOINC: [], canonicalUnit: "{score}",
+                conversions: [.same("{score}")], plausible: 0...20, kind: .quantity, snomedCT: "1104051000000101")
         }
     }
 

@@ -16,6 +16,8 @@ public enum VitalType: String, Codable, Sendable, CaseIterable, Hashable {
     case supplementalOxygen
     case consciousness
     case steps
+    /// The NEWS2 total Vigil derives from the other vital signs (0–20); never accepted from a device.
+    case news2Score
 
     /// How a device expresses a value of this type.
     public enum ValueKind: Sendable {
@@ -29,6 +31,12 @@ public enum VitalType: String, Codable, Sendable, CaseIterable, Hashable {
 
     /// The LOINC code Vigil emits for this type, if there is one.
     public var loinc: String? { Catalogue.entry(for: self).loinc }
+
+    /// The SNOMED CT code of this type, for types LOINC has no code for (the NEWS2 total).
+    public var snomedCT: String? { Catalogue.entry(for: self).snomedCT }
+
+    /// Whether Vigil computes this type itself; devices may not send it.
+    public var isDerived: Bool { self == .news2Score }
 
     /// The UCUM unit values are stored in, if the type has units.
     public var canonicalUnit: String? { Catalogue.entry(for: self).canonicalUnit }

@@ -11,11 +11,12 @@ enum ReadingKind: Equatable {
     /// The LOINC code of the blood-pressure panel.
     static let panelLOINC = "85354-9"
 
-    /// The kind for a `type` name: a `VitalType` name or `bloodPressure`.
+    /// The kind for a `type` name: a `VitalType` name or `bloodPressure`. Types
+    /// Vigil derives itself (the NEWS2 score) are unknown to devices.
     init?(name: String) {
         if name == Self.panelName {
             self = .bloodPressurePanel
-        } else if let type = VitalType(rawValue: name) {
+        } else if let type = VitalType(rawValue: name), !type.isDerived {
             self = .single(type)
         } else {
             return nil
@@ -26,7 +27,7 @@ enum ReadingKind: Equatable {
     init?(loinc: String) {
         if loinc == Self.panelLOINC {
             self = .bloodPressurePanel
-        } else if let type = VitalType(loinc: loinc) {
+        } else if let type = VitalType(loinc: loinc), !type.isDerived {
             self = .single(type)
         } else {
             return nil

@@ -24,7 +24,14 @@ struct VitalCatalogueTests {
         Row(type: .bloodGlucose, loinc: "2339-0", unit: "mg/dL", low: 10, high: 1000),
         Row(type: .inhaledOxygenFlow, loinc: "3151-8", unit: "L/min", low: 0, high: 60),
         Row(type: .steps, loinc: "55423-8", unit: "{steps}", low: 0, high: 100_000),
+        Row(type: .news2Score, loinc: nil, unit: "{score}", low: 0, high: 20),
     ]
+
+    @Test func news2ScoreIsDerivedAndCodedInSNOMEDCT() {
+        #expect(VitalType.news2Score.isDerived)
+        #expect(VitalType.news2Score.snomedCT == "1104051000000101")
+        #expect(VitalType.allCases.filter(\.isDerived) == [.news2Score])
+    }
 
     @Test func everyTypeIsInTheCatalogue() {
         #expect(Set(Self.rows.map(\.type)).union([.supplementalOxygen, .consciousness]) == Set(VitalType.allCases))
