@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .target(name: "VigilCore", swiftSettings: strict),
@@ -65,7 +66,7 @@ let package = Package(
         .target(
             name: "VigilMonitoring",
             dependencies: [
-                "VigilStore",
+                "VigilStore", "VigilAnalytics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,16 +75,32 @@ let package = Package(
         .target(
             name: "VigilGateway",
             dependencies: [
-                "VigilStore", "VigilSecurity", "VigilMonitoring",
+                "VigilStore", "VigilSecurity", "VigilMonitoring", "VigilMQTT",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "VigilIntegrations",
+            dependencies: [
+                "VigilStore", "VigilSecurity",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "VigilWeb",
             dependencies: [
-                "VigilStore", "VigilSecurity", "VigilGateway",
+                "VigilStore", "VigilSecurity", "VigilGateway", "VigilMonitoring", "VigilAnalytics", "VigilIntegrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
@@ -92,6 +109,7 @@ let package = Package(
             name: "VigilApp",
             dependencies: [
                 "VigilWeb", "VigilGateway", "VigilMonitoring", "VigilSQLite", "VigilPostgres", "VigilSecurity",
+                "VigilIntegrations",
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -102,7 +120,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil",
-            dependencies: ["VigilApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "VigilApp", "VigilIntegrations", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -138,8 +158,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilSecurityTests", dependencies: ["VigilSecurity"], swiftSettings: strict),
-        .testTarget(name: "VigilMonitoringTests", dependencies: ["VigilMonitoring", "VigilSQLite", "VigilSecurity"], swiftSettings: strict),
-        .testTarget(name: "VigilGatewayTests", dependencies: ["VigilGateway"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilMonitoringTests", dependencies: ["VigilMonitoring", "VigilAnalytics", "VigilSQLite", "VigilSecurity"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "VigilGatewayTests",
+            dependencies: ["VigilGateway", "VigilMQTT", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "VigilWebTests",
             dependencies: [

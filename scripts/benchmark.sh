@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
-# Runs Vigil's storage benchmarks in release mode, each against a baseline
-# measured in the same invocation (the sqlite3 and psql tools), and rewrites
-# the "Storage" section of BENCHMARKS.md with the machine, the date, the
-# commands and the figures.
+# Runs Vigil's benchmarks in release mode, each against a baseline measured
+# in the same invocation, and rewrites their sections of BENCHMARKS.md with
+# the machine, the date, the commands and the figures:
+#
+# - storage: the stores against the sqlite3 and psql tools ("Storage");
+# - https: HTTPS telemetry into a release `vigil serve`, driven by wrk, against
+#   the store's batch insert of the same readings ("HTTPS ingest").
 #
 #   scripts/benchmark.sh
 #
-# Installs sqlite3 and PostgreSQL when missing (as root, from Debian's
+# Installs sqlite3, PostgreSQL and wrk when missing (as root, from Debian's
 # packages), starts a throw-away PostgreSQL cluster with fsync on and stops it
 # on exit. Smaller runs for trying the script out (their figures are not
 # comparable with the targets; do not commit them):
 #
-#   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 scripts/benchmark.sh
+#   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 VIGIL_BENCH_HTTPS_SECONDS=5 scripts/benchmark.sh
 #
-# Other knobs: VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3),
-# VIGIL_BENCH_RUNS (bucket runs, 5).
+# Other knobs: VIGIL_BENCH_SUITES ("storage https"; name one to run only it),
+# VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3), VIGIL_BENCH_RUNS
+# (bucket runs, 5), VIGIL_BENCH_HTTPS_SECONDS (each wrk run, 30).
 #
-# BENCHMARKS.md keeps other sections: only the text between the
-# `<!-- storage:begin -->` and `<!-- storage:end -->` markers is replaced
-# (the whole file is written when it has no such markers yet).
+# BENCHMARKS.md keeps other sections: only the text between a suite's
+# `<!-- storage:begin -->` and `<!-- storage:end -->` (or `https:`) markers is
+# replaced; a section without markers yet is appended (the whole file is
+# written when there is none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,16 +32,38 @@ batch="${VIGIL_BENCH_BATCH:-1000}"
 days="${VIGIL_BENCH_DAYS:-30}"
 runs="${VIGIL_BENCH_RUNS:-5}"
 insert_runs="${VIGIL_BENCH_INSERT_RUNS:-3}"
+https_seconds="${VIGIL_BENCH_HTTPS_SECONDS:-30}"
+suites="${VIGIL_BENCH_SUITES:-storage https}"
 output="BENCHMARKS.md"
 
+# Whether the suite named $1 is to run.
+want() { [[ " $suites " == *" $1 "* ]]; }
+for suite in $suites; do
+    [[ $suite == storage || $suite == https ]] || { echo "benchmark: unknown suite $suite" >&2; exit 1; }
+done
+
 scripts/install-test-dependencies.sh
-for tool in sqlite3 psql; do
+if want https && ! command -v wrk >/dev/null 2>&1; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "benchmark: wrk is missing; install it (apt-get install wrk) or run as root" >&2
+        exit 1
+    fi
+    echo "Installing wrk" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+tools=(sqlite3)
+if want storage; then tools+=(psql); fi
+if want https; then tools+=(wrk); fi
+for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "benchmark: $tool is not on PATH" >&2; exit 1; }
 done
 
 swift build -c release --product vigil-bench
-load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
-bench="$(swift build -c release --show-bin-path)/vigil-bench"
+if want https; then swift build -c release --product vigil; fi
+bin="$(swift build -c release --show-bin-path)"
+bench="$bin/vigil-bench"
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/vigil-benchmark.XXXXXXXX")
 unset VIGIL_TEST_POSTGRES_DIR
@@ -45,25 +72,41 @@ cleanup() {
     rm -rf "$results"
 }
 trap cleanup EXIT
-cluster_environment=$(VIGIL_TEST_POSTGRES_FSYNC=on scripts/postgres-test-cluster.sh start)
-eval "$cluster_environment"
-export VIGIL_TEST_POSTGRES_URL VIGIL_TEST_POSTGRES_DIR
 
-commands=(
-    "vigil-bench store-insert --backend sqlite --rows $rows --batch $batch --runs $insert_runs"
-    "vigil-bench store-insert --backend postgres --rows $rows --batch $batch --runs $insert_runs"
-    "vigil-bench buckets --days $days --runs $runs"
-)
-index=0
-for command in "${commands[@]}"; do
-    index=$((index + 1))
+# Runs a vigil-bench command line ($2) and keeps its output in $results/$1.out.
+run_bench() {
+    local name=$1 command=$2
     echo "== $command" >&2
-    # Word splitting is wanted: the commands above hold no quoted arguments.
+    # Word splitting is wanted: the commands hold no quoted arguments.
     # shellcheck disable=SC2086
-    "$bench" ${command#vigil-bench } | tee "$results/$index.out"
-done
+    "$bench" ${command#vigil-bench } | tee "$results/$name.out"
+}
 
-table=$("$bench" report "$results"/*.out)
+if want storage; then
+    load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    cluster_environment=$(VIGIL_TEST_POSTGRES_FSYNC=on scripts/postgres-test-cluster.sh start)
+    eval "$cluster_environment"
+    export VIGIL_TEST_POSTGRES_URL VIGIL_TEST_POSTGRES_DIR
+
+    commands=(
+        "vigil-bench store-insert --backend sqlite --rows $rows --batch $batch --runs $insert_runs"
+        "vigil-bench store-insert --backend postgres --rows $rows --batch $batch --runs $insert_runs"
+        "vigil-bench buckets --days $days --runs $runs"
+    )
+    index=0
+    for command in "${commands[@]}"; do
+        index=$((index + 1))
+        run_bench "storage-$index" "$command"
+    done
+    table=$("$bench" report "$results"/storage-*.out)
+fi
+
+if want https; then
+    https_command="vigil-bench https-ingest --vigil $bin/vigil --duration $https_seconds --connections 16 --devices 1000 --readings-per-request 100"
+    https_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench https "$https_command"
+    https_table=$("$bench" report "$results/https.out")
+fi
 
 # 1000000 as 1,000,000.
 thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
@@ -76,14 +119,48 @@ kernel=$(uname -r)
 swift_version=$(swift --version 2>/dev/null | grep -m 1 -o 'Swift version [^ ]*' || swift --version 2>&1 | head -n 1)
 sqlite_version=$(sqlite3 --version | cut -d' ' -f1)
 sqlite_library=$(dpkg-query -W -f='${Version}' libsqlite3-0 2>/dev/null || echo unknown)
-postgres_version=$(psql -X -A -t -d "$VIGIL_TEST_POSTGRES_URL" -c 'SHOW server_version' | cut -d' ' -f1)
-psql_version=$(psql --version | awk '{ print $3 }')
+if want storage; then
+    postgres_version=$(psql -X -A -t -d "$VIGIL_TEST_POSTGRES_URL" -c 'SHOW server_version' | cut -d' ' -f1)
+    psql_version=$(psql --version | awk '{ print $3 }')
+fi
 temp_filesystem=$(df -T "${TMPDIR:-/tmp}" | awk 'NR == 2 { print $2 " (" $1 ")" }')
 revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n "$(git --no-optional-locks status --porcelain 2>/dev/null)" ]]; then revision="$revision with uncommitted changes"; fi
 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-section=$(cat <<EOF
+# Replaces the text between `<!-- $1:begin -->` and `<!-- $1:end -->` in
+# BENCHMARKS.md with $2 (which holds the markers); appends $2 when the file
+# has no such markers, and writes the whole file when there is none.
+write_section() {
+    local name=$1 section=$2
+    local section_file="$results/section-$name.md"
+    printf '%s\n' "$section" >"$section_file"
+    if [[ -f "$output" ]] && grep -q "<!-- $name:begin -->" "$output" && grep -q "<!-- $name:end -->" "$output"; then
+        awk -v section_file="$section_file" -v begin="<!-- $name:begin -->" -v end="<!-- $name:end -->" '
+            index($0, begin) { while ((getline line < section_file) > 0) print line; skipping = 1; next }
+            index($0, end) { skipping = 0; next }
+            !skipping { print }
+        ' "$output" >"$results/BENCHMARKS.md"
+        cp "$results/BENCHMARKS.md" "$output"
+    elif [[ -f "$output" ]]; then
+        printf '\n%s\n' "$section" >>"$output"
+    else
+        cat >"$output" <<EOF
+# Vigil benchmarks
+
+Every benchmark compares Vigil with a baseline measured in the same invocation
+on the same machine, so that the ratio, not the absolute figure, is what
+carries from one machine to another. Each section names the script that writes
+it and the exact commands; rerun the script rather than editing its section.
+
+$section
+EOF
+    fi
+    echo "benchmark: wrote the $name section of $output" >&2
+}
+
+if want storage; then
+storage_section=$(cat <<EOF
 <!-- storage:begin -->
 ## Storage
 
@@ -148,26 +225,111 @@ $(printf '%s\n' "${commands[@]}")
 <!-- storage:end -->
 EOF
 )
-
-if [[ -f "$output" ]] && grep -q '<!-- storage:begin -->' "$output" && grep -q '<!-- storage:end -->' "$output"; then
-    section_file="$results/section.md"
-    printf '%s\n' "$section" >"$section_file"
-    awk -v section_file="$section_file" '
-        /<!-- storage:begin -->/ { while ((getline line < section_file) > 0) print line; skipping = 1; next }
-        /<!-- storage:end -->/ { skipping = 0; next }
-        !skipping { print }
-    ' "$output" >"$results/BENCHMARKS.md"
-    cp "$results/BENCHMARKS.md" "$output"
-else
-    cat >"$output" <<EOF
-# Vigil benchmarks
-
-Every benchmark compares Vigil with a baseline measured in the same invocation
-on the same machine, so that the ratio, not the absolute figure, is what
-carries from one machine to another. Each section names the script that writes
-it and the exact commands; rerun the script rather than editing its section.
-
-$section
-EOF
+    write_section storage "$storage_section"
 fi
-echo "benchmark: wrote $output" >&2
+
+if want https; then
+    wrk_version=$(wrk --version 2>&1 | head -n 1 | awk '{ print $2 }')
+    libssl_version=$(dpkg-query -W -f='${Version}' libssl3 2>/dev/null || echo unknown)
+    # The command as a reader would type it from the repository.
+    https_command_shown=${https_command//"$bin"/.build/release}
+    https_section=$(cat <<EOF
+<!-- https:begin -->
+## HTTPS ingest
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). A release
+\`vigil serve\` on its embedded SQLite database (WAL, \`synchronous=FULL\`, the
+default) receives SAS-authenticated telemetry over TLS from \`wrk\` on the same
+machine; the sustained rate is compared with the store's batch insert of the
+same readings, measured in the same invocation.
+
+### Results
+
+$https_table
+
+### Command
+
+\`scripts/benchmark.sh\` built \`swift build -c release --product vigil-bench\` and
+\`swift build -c release --product vigil\`, and ran:
+
+\`\`\`
+$https_command_shown
+\`\`\`
+
+### Machine
+
+| | |
+|---|---|
+| CPU | $cpu |
+| Cores (nproc) | $(nproc), shared by \`vigil serve\` and \`wrk\` |
+| Memory | $memory |
+| OS | $os, Linux $kernel |
+| Swift | $swift_version |
+| SQLite | the system library, libsqlite3-0 $sqlite_library |
+| Load generator | wrk $wrk_version (Debian's package, with OpenSSL libssl3 $libssl_version) |
+| Temporary folder (Vigil's data folder, baseline databases) | $temp_filesystem |
+| Load average (1, 5, 15 min) when the benchmark started | $https_load_at_start |
+
+### Method
+
+- **Server.** \`vigil serve --data-dir <new folder> --http-port <free port> --https-port <free port> --http-host 127.0.0.1\`,
+  the release build, started by \`vigil-bench\` with \`VIGIL_BOOTSTRAP_ADMIN_PASSWORD\`
+  and no other \`VIGIL_*\` setting: SQLite with \`synchronous=FULL\`, and the
+  default group-commit limits, rate limit (100 messages/s per device, burst
+  200) and log level. TLS uses the self-signed CA and server certificate Vigil
+  generates; \`wrk\` does not verify certificates, so it needs no CA.
+- **Devices.** 1,000 devices spread over 100 patients, created through the
+  REST API as an administrator would (\`POST /api/v1/auth/login\`,
+  \`POST /api/v1/patients\`, \`POST /api/v1/devices\`). Each device's SAS token is
+  computed once from the connection string Vigil returned, as the IoT Hub SDKs
+  do, and is valid for the whole benchmark. Provisioning is not timed.
+- **Load.** \`wrk -t2 -c16 -d${https_seconds}s --latency --timeout 10s\` with a Lua
+  script that \`vigil-bench\` generates: requests go round the 1,000 devices
+  (\`POST /devices/{id}/messages/events?api-version=2021-04-12\` with the device's
+  \`Authorization\` token and \`Content-Type: application/json\`), the two threads
+  starting half-way round from each other, so that each device stays far
+  below its rate limit. The script counts 204 and other answers in wrk's
+  \`response\` hook and prints requests, answers, errors and latency percentiles
+  (\`latency:percentile()\`) in \`done\`. Latency is wrk's: from writing a request
+  to reading its whole answer, on kept-alive TLS connections.
+- **Bodies.** One fixed body per device, sent again on each of its turns,
+  without \`messageId\` (so Vigil stores every send and records no message id).
+  The sustained run sends the native form with 100 readings (heart rate, SpO₂,
+  respiratory rate and body temperature in turn), each with its own \`time\`,
+  distinct and within the hour before the run; the single-reading runs send
+  the flat form \`{"heartRate": N}\`, measured at the receive time. Before the
+  runs, Vigil's own \`DeviceMessageParser\` must accept every reading of every body.
+- **Runs, in order, on one server.** Sustained ingest with 100 readings per
+  request; single-reading requests as fast as the 16 connections get answers
+  (the maximum); a short paced calibration run; single-reading requests paced
+  to about half the maximum. Pacing uses wrk's \`delay()\` hook: each connection
+  waits before each request (whole milliseconds, alternated to average a
+  fraction), a delay computed from the maximum run and corrected by the
+  calibration run so that delay plus latency gives half the maximum rate.
+  This is closed-loop: a connection sends its next request only after the
+  previous answer, so while the server stalls, the requests a device would
+  have sent meanwhile are not sent late but not at all, and their queueing
+  delay is missing from the percentiles (coordinated omission). The p99 at
+  half the maximum is therefore a lower bound on what devices sending on a
+  fixed schedule would see.
+- **Baseline.** After the server has stopped, the readings of the sustained
+  run's acknowledged requests (the same values, read from the same bodies by
+  \`DeviceMessageParser\`, in the order they were sent) are inserted through
+  \`store.readings.insert\` into a fresh \`SQLiteStore\` with the same migrations
+  and settings (WAL, \`synchronous=FULL\`): once with one request's readings per
+  transaction (batches of 100) and once in batches of 1,000, each timed from
+  opening the database to closing it. The target is checked against batches
+  of 1,000, the stricter. The baseline does no TLS, HTTP, SAS verification,
+  JSON parsing or validation, and does not share the two cores with a load
+  generator.
+- **Durability.** Every run must be answered 204 throughout, with no socket
+  errors or timeouts, or the benchmark fails. After the runs Vigil is stopped
+  with SIGTERM, and \`sqlite3\` counts in its database file the readings
+  received during each run: each count must be at least the run's
+  204-acknowledged requests times its readings per request, and the quarantine
+  must be empty.
+<!-- https:end -->
+EOF
+)
+    write_section https "$https_section"
+fi

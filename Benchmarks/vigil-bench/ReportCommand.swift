@@ -2,25 +2,42 @@ import ArgumentParser
 import Foundation
 
 /// `vigil-bench report`: turns the JSON lines the benchmarks printed into the
-/// Markdown table of `BENCHMARKS.md`.
+/// Markdown tables of `BENCHMARKS.md`: the storage table for `store-insert`
+/// and `buckets` lines, the HTTPS table for `https-ingest` lines (each only
+/// when such lines are given).
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a Markdown table of the JSON result lines in the given files.")
+        abstract: "Print Markdown tables of the JSON result lines in the given files.")
 
     @Argument(help: "Files holding benchmark output; lines that are not JSON reports are skipped.")
     var files: [String]
 
-    /// Reads the reports and prints the table.
+    /// The member every JSON line has, naming the benchmark that printed it.
+    private struct Kind: Decodable {
+        let benchmark: String
+    }
+
+    /// Reads the reports and prints the tables.
     func run() async throws {
         var reports: [BenchmarkReport] = []
+        var httpsReports: [HTTPSIngestReport] = []
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.hasPrefix("{") {
-                reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: Data(line.utf8)))
+                let data = Data(line.utf8)
+                if try JSONDecoder().decode(Kind.self, from: data).benchmark == HTTPSIngestReport.name {
+                    httpsReports.append(try JSONDecoder().decode(HTTPSIngestReport.self, from: data))
+                } else {
+                    reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: data))
+                }
             }
         }
-        guard !reports.isEmpty else { throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))") }
-        print(MarkdownTable.render(reports))
+        guard !reports.isEmpty || !httpsReports.isEmpty else {
+            throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))")
+        }
+        let tables = (reports.isEmpty ? [] : [MarkdownTable.render(reports)])
+            + (httpsReports.isEmpty ? [] : [HTTPSIngestTable.render(httpsReports)])
+        print(tables.joined(separator: "\n\n"))
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `vigil-bench`: storage benchmarks that compare the Vigil stores with a
-/// baseline run in the same invocation (the `sqlite3` and `psql` tools).
+/// `vigil-bench`: benchmarks that compare Vigil with a baseline run in the
+/// same invocation: the stores against the `sqlite3` and `psql` tools, and
+/// HTTPS ingest into `vigil serve` (driven by `wrk`) against the store's batch insert.
 ///
 /// Each benchmark prints a human-readable line and a JSON line;
 /// `scripts/benchmark.sh` runs them all and writes `BENCHMARKS.md`.
@@ -9,6 +10,6 @@ import ArgumentParser
 struct VigilBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil-bench",
-        abstract: "Benchmarks Vigil's stores against the sqlite3 and psql tools.",
-        subcommands: [StoreInsertCommand.self, BucketsCommand.self, ReportCommand.self])
+        abstract: "Benchmarks Vigil against baselines measured in the same invocation.",
+        subcommands: [StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, ReportCommand.self])
 }

@@ -6,6 +6,7 @@ import Logging
 import NIOSSL
 import VigilCore
 import VigilGateway
+import VigilIntegrations
 import VigilMonitoring
 import VigilSecurity
 import VigilStore
@@ -18,6 +19,10 @@ public struct VigilAssembly: Sendable {
     public let writer: IngestWriter
     public let authenticator: DeviceAuthenticator
     public let web: WebDependencies
+    /// The IoT Hub device protocol served by the MQTT listeners.
+    public let gateway: IoTHubGateway
+    /// Live evaluation, alerts, escalation and live events.
+    public let monitoring: MonitoringServices
     let configuration: VigilConfiguration
     let logger: Logger
 
@@ -29,21 +34,37 @@ public struct VigilAssembly: Sendable {
         self.store = store
         self.vault = vault
         self.logger = logger
-        writer = IngestWriter(store: store.ingest, configuration: configuration.ingest, logger: logger)
+        let monitoring = MonitoringServices(
+            store: store, configuration: configuration.monitoring, logger: logger, now: now)
+        self.monitoring = monitoring
+        writer = IngestWriter(
+            store: store.ingest, configuration: configuration.ingest,
+            observers: configuration.monitoring.isLiveEvaluationEnabled ? [monitoring.evaluator] : [], logger: logger)
         authenticator = DeviceAuthenticator(
             store: store, vault: vault, configuration: .init(hostName: configuration.hostName))
         let ingestor = DeviceIngestor(writer: writer, configuration: configuration.messages)
+        // One limiter for HTTPS and MQTT: a device's rate counts across both.
+        let limiter = DeviceRateLimiter(configuration: configuration.rateLimit)
         let telemetry = DeviceTelemetryRoutes(
-            authenticator: authenticator, limiter: DeviceRateLimiter(configuration: configuration.rateLimit),
-            ingestor: ingestor, audit: store.audit, now: now)
+            authenticator: authenticator, limiter: limiter, ingestor: ingestor, audit: store.audit, now: now)
+        let connections = DeviceConnectionRegistry()
+        let twins = DeviceTwins(store: store.twins)
+        gateway = IoTHubGateway(
+            configuration: .init(hostName: configuration.hostName), authenticator: authenticator, limiter: limiter,
+            ingestor: ingestor, twins: twins, store: store, registry: connections, now: now, logger: logger)
         let authenticator = authenticator
         let devices = DeviceServices(
             vault: vault, hostName: configuration.hostName, telemetry: telemetry,
             replayer: QuarantineReplayer(store: store, writer: writer, policy: configuration.messages.policy),
+            twins: twins, connections: connections,
+            cloudMessages: CloudMessageQueue(store: store.cloudMessages, registry: connections),
             deviceChanged: { await authenticator.invalidate($0) })
         web = WebDependencies(
             store: store, passwords: PasswordHasher(configuration: configuration.passwords),
-            tokens: TokenIssuer(store: store.tokens, configuration: configuration.tokens), devices: devices, now: now)
+            tokens: TokenIssuer(store: store.tokens, configuration: configuration.tokens), devices: devices, now: now,
+            webhooks: WebhookSettings(
+                urlPolicy: configuration.webhooks.urlPolicy, rotationOverlap: configuration.webhookRotationOverlap),
+            alerts: monitoring.alerts)
     }
 
     /// The plain-HTTP API and dashboard; it also runs the ingest writer.
@@ -57,8 +78,18 @@ public struct VigilAssembly: Sendable {
             router: VigilRouter.build(web, deviceEndpoint: deviceEndpoint),
             configuration: .init(
                 address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "Vigil"),
-            services: [writer],
+            // Shut down in reverse: the writer drains first, then evaluation of what it committed.
+            services: [
+                monitoring.evaluator, monitoring.escalation, monitoring.missingData, webhookRelay, writer,
+            ],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// The webhook relay, run beside the ingest writer.
+    public var webhookRelay: WebhookRelayService {
+        WebhookRelayService(
+            webhooks: store.webhooks, outbox: store.outbox, vault: vault, configuration: configuration.webhooks,
             logger: logger)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VigilGateway
+import VigilIntegrations
 import VigilMonitoring
 import VigilSecurity
 
@@ -22,12 +23,22 @@ public struct VigilConfiguration: Sendable {
     public var tlsKeyPath: String?
     /// The name devices use to reach Vigil (IoT Hub `HostName`). Default `localhost`.
     public var hostName: String
+    /// The port of MQTT over TLS (IoT Hub's device protocol). Default 8883.
+    public var mqttPort: Int = 8883
+    /// The port of plain MQTT, for development only; nil (the default) serves none.
+    public var mqttPlainPort: Int?
     /// Group-commit limits.
     public var ingest: IngestWriter.Configuration = .init()
     /// Device message limits: size, reading time window.
     public var messages: DeviceIngestor.Configuration = .init()
     /// Per-device rate limit.
     public var rateLimit: DeviceRateLimiter.Configuration = .init()
+    /// Live evaluation, alert deadlines and escalation, no-data checks.
+    public var monitoring: MonitoringConfiguration = .init()
+    /// Webhook relay: retry schedule, URL policy, limits.
+    public var webhooks: WebhookRelay.Configuration = .init()
+    /// How long a webhook's previous secret still signs after a rotation. Default 24 h.
+    public var webhookRotationOverlap: TimeInterval = 24 * 3600
     /// Whether SQLite syncs every commit to disk (`FULL`, default) or only at checkpoints (`NORMAL`).
     public var sqliteSynchronousFull: Bool
     /// The password of the bootstrap `admin` on first start; random and printed once when nil.

@@ -41,8 +41,16 @@ public struct VigilServer: Sendable {
             if let ca = credentials.caCertificatePath {
                 logger.notice("Devices must trust this CA certificate", metadata: ["ca.path": "\(ca)"])
             }
+            let mqtt = try assembly.mqttServers(credentials: credentials) { [logger] tls, port in
+                logger.notice(
+                    tls ? "Vigil is serving MQTT over TLS for devices" : "Vigil is serving plain MQTT (development only)",
+                    metadata: ["mqtt.port": "\(port)"])
+            }
+            // Services stop in reverse order: the MQTT listeners drain first, while
+            // the ingest writer (run by `http`) still commits what they received.
+            let services: [any Service] = [http, https] + mqtt
             let group = ServiceGroup(
-                configuration: .init(services: [http, https], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
             logger.notice("Vigil stopped")
         } catch {

@@ -63,6 +63,13 @@ public actor DeviceAuthenticator {
         return entry.device.isDisabled ? .disabled(entry.device) : .authenticated(entry.device)
     }
 
+    /// The device's current record, from the same short-lived cache as
+    /// authentication: a connected device's disable or rebind is seen within
+    /// `cacheLifetime`. Nil when the device no longer exists.
+    public func device(_ deviceID: DeviceID, now: Date) async throws -> Device? {
+        try await entry(for: deviceID, now: now)?.device
+    }
+
     /// Forgets a device's cached record and keys (after a change made on this node).
     public func invalidate(_ deviceID: DeviceID) {
         cache[deviceID] = nil

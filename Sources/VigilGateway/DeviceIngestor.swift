@@ -12,10 +12,15 @@ public struct DeviceIngestor: Sendable {
         public var maximumMessageBytes: Int
         /// Time window and count limits for readings.
         public var policy: DeviceMessageParser.Policy
+        /// Whether each stored message also writes a `reading.created` webhook event. Default false (high volume).
+        public var readingEvents: Bool
 
-        public init(maximumMessageBytes: Int = 262_144, policy: DeviceMessageParser.Policy = .init()) {
+        public init(
+            maximumMessageBytes: Int = 262_144, policy: DeviceMessageParser.Policy = .init(), readingEvents: Bool = false
+        ) {
             self.maximumMessageBytes = maximumMessageBytes
             self.policy = policy
+            self.readingEvents = readingEvents
         }
     }
 
@@ -65,10 +70,23 @@ public struct DeviceIngestor: Sendable {
             // A message with nothing to store is not remembered for deduplication,
             // so a corrected resend with the same id is not mistaken for a repeat.
             let storesReadings = !message.readings.isEmpty
+            var events: [OutboxEvent] = []
+            if !rejections.isEmpty {
+                events.append(
+                    DeviceWebhookEvents.quarantine(
+                        deviceID: device.id, patientID: device.patientID, messageID: message.messageID,
+                        refusals: rejections.map { ($0.reason.rawValue, $0.type) }, receivedAt: receivedAt))
+            }
+            if storesReadings && configuration.readingEvents {
+                events.append(
+                    DeviceWebhookEvents.readingsCreated(
+                        deviceID: device.id, patientID: device.patientID, readings: message.readings,
+                        receivedAt: receivedAt))
+            }
             let outcome = try await writer.submit(
                 IngestMessage(
                     deviceID: device.id, messageID: storesReadings ? message.messageID : nil, receivedAt: receivedAt,
-                    readings: message.readings, quarantined: quarantined))
+                    readings: message.readings, quarantined: quarantined, events: events))
             if outcome == .duplicate { return .duplicate }
             return storesReadings ? .stored(accepted: message.readings.count, rejected: rejections) : .allRejected(rejections)
         }
@@ -82,7 +100,12 @@ public struct DeviceIngestor: Sendable {
         let item = QuarantineItem(
             deviceID: deviceID, patientID: patientID, messageID: messageID, receivedAt: receivedAt, reason: reason,
             payload: body.prefix(configuration.maximumMessageBytes), contentType: contentType)
+        let event = DeviceWebhookEvents.quarantine(
+            deviceID: deviceID, patientID: patientID, messageID: messageID, refusals: [(reason, nil)],
+            receivedAt: receivedAt)
         _ = try await writer.submit(
-            IngestMessage(deviceID: deviceID, messageID: nil, receivedAt: receivedAt, readings: [], quarantined: [item]))
+            IngestMessage(
+                deviceID: deviceID, messageID: nil, receivedAt: receivedAt, readings: [], quarantined: [item],
+                events: [event]))
     }
 }

@@ -314,12 +314,12 @@ public struct MQTTConnectionStateMachine: Sendable {
             return [.send(.publish(publish))]
         }
         let id: MQTTPacketID
-        if let redelivery = message.redeliveryPacketID {
-            guard redelivery.rawValue != 0, outgoing.stage(of: redelivery) == nil else {
+        if let chosen = message.redeliveryPacketID ?? message.packetID {
+            guard chosen.rawValue != 0, outgoing.stage(of: chosen) == nil else {
                 return [.publishRefused(message, .packetIdentifierInUse)]
             }
             guard !outgoing.isFull else { return [.publishRefused(message, .noPacketIdentifierAvailable)] }
-            id = redelivery
+            id = chosen
         } else {
             guard let allocated = outgoing.allocate() else {
                 return [.publishRefused(message, .noPacketIdentifierAvailable)]

@@ -69,9 +69,15 @@ public final class IngestWriter: Service, Sendable {
         let messages = batch.map(\.message)
         do {
             let outcomes = try await store.commit(messages)
-            for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
+            // Observers hear of a commit before its devices are acknowledged, so
+            // whatever a device's acknowledgement causes (an evaluation, an event)
+            // is already queued when the device learns its reading is stored.
+            // Observers must therefore return quickly.
             let committed = zip(messages, outcomes).filter { $0.1 == .stored }.map(\.0)
-            for observer in observers { await observer.didCommit(committed) }
+            if !committed.isEmpty {
+                for observer in observers { await observer.didCommit(committed) }
+            }
+            for (pending, outcome) in zip(batch, outcomes) { pending.continuation.resume(returning: outcome) }
         } catch {
             logger.error(
                 "Group commit failed", metadata: ["messages": "\(batch.count)", "error": "\(type(of: error))"])
@@ -82,7 +88,9 @@ public final class IngestWriter: Service, Sendable {
 
 /// Something that reacts to committed messages (live evaluation, live events).
 public protocol CommitObserver: Sendable {
-    /// Called after each transaction with the messages it stored (duplicates left out).
+    /// Called after each transaction with the messages it stored (duplicates
+    /// left out), before the callers of `submit` are resumed; it must return
+    /// quickly (queue work, do not do it), since the commit loop waits for it.
     func didCommit(_ messages: [IngestMessage]) async
 }
 

@@ -31,8 +31,7 @@ struct PostgresIngestStore: IngestStore {
         let batch = PostgresIngestBatch(messages)
         let readings = batch.readings
         let items = batch.quarantined
-        let rows = try await database.query(
-            """
+        let query: PostgresQuery = """
             WITH message AS (
                 SELECT * FROM unnest(\(batch.indexes)::int8[], \(batch.deviceIDs)::text[],
                     \(batch.messageIDs)::text[], \(batch.receivedAt)::int8[])
@@ -81,8 +80,22 @@ struct PostgresIngestStore: IngestStore {
                 WHERE message_index IN (SELECT message_index FROM stored)
             )
             SELECT message_index FROM stored
-            """,
-            entity: "device message")
+            """
+        guard messages.contains(where: { !$0.events.isEmpty }) else {
+            return try Self.outcomes(of: try await database.query(query, entity: "device message"), messages)
+        }
+        // With webhook events the batch needs an explicit transaction: the
+        // events of the messages stored are written after the statement, before COMMIT.
+        return try await database.transaction(entity: "device message") { transaction in
+            let outcomes = try Self.outcomes(of: try await transaction.query(query), messages)
+            let events = zip(messages, outcomes).filter { $0.1 == .stored }.flatMap(\.0.events)
+            try await PostgresOutboxStore.enqueue(events, in: transaction)
+            return outcomes
+        }
+    }
+
+    /// Each message's outcome from the indexes of the messages stored.
+    private static func outcomes(of rows: [PostgresRow], _ messages: [IngestMessage]) throws -> [IngestOutcome] {
         var outcomes = [IngestOutcome](repeating: .duplicate, count: messages.count)
         for row in rows {
             outcomes[Int(try row.decode(Int64.self))] = .stored

@@ -30,6 +30,20 @@ public final class PostgresStore: Store {
     public let ingest: any IngestStore
     /// Refused messages and readings in `quarantine`.
     public let quarantine: any QuarantineStore
+    /// Device twins in `device_twins`.
+    public let twins: any DeviceTwinStore
+    /// Cloud-to-device messages in `cloud_messages`.
+    public let cloudMessages: any CloudMessageStore
+    /// Persistent MQTT sessions in `device_sessions`.
+    public let sessions: any DeviceSessionStore
+    /// Alerts in `alerts`.
+    public let alerts: any AlertStore
+    /// Each patient's rules in `patient_rules`.
+    public let rules: any RuleStore
+    /// Webhook endpoints in `webhook_endpoints`.
+    public let webhooks: any WebhookStore
+    /// The outbox in `outbox_events` and `webhook_deliveries`.
+    public let outbox: any OutboxStore
 
     /// Where the store connects to.
     public let configuration: Configuration
@@ -60,6 +74,13 @@ public final class PostgresStore: Store {
         deviceKeys = PostgresDeviceKeyStore(database: database)
         ingest = PostgresIngestStore(database: database)
         quarantine = PostgresQuarantineStore(database: database)
+        twins = PostgresDeviceTwinStore(database: database)
+        cloudMessages = PostgresCloudMessageStore(database: database)
+        sessions = PostgresDeviceSessionStore(database: database)
+        alerts = PostgresAlertStore(database: database)
+        rules = PostgresRuleStore(database: database)
+        webhooks = PostgresWebhookStore(database: database)
+        outbox = PostgresOutboxStore(database: database)
     }
 
     /// The logger postgres-nio gets: never below `debug`, because at `trace` it

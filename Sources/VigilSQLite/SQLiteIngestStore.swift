@@ -47,6 +47,7 @@ struct SQLiteIngestStore: IngestStore {
                     }
                     try SQLiteReadingStore.insert(message.readings, in: db)
                     _ = try SQLiteQuarantineStore.insert(message.quarantined, in: db)
+                    try SQLiteOutboxStore.enqueue(message.events, in: db)
                     return .stored
                 }
             }

@@ -11,6 +11,9 @@ enum SQLiteMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1_initial", migrate: v1Initial)
         migrator.registerMigration("v2_devices_ingest", migrate: v2DevicesIngest)
+        migrator.registerMigration("v3_twins_messages", migrate: v3TwinsMessages)
+        migrator.registerMigration("v4_alerts", migrate: v4Alerts)
+        migrator.registerMigration("v5_webhooks", migrate: v5Webhooks)
         return migrator
     }
 

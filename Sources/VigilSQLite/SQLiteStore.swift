@@ -30,6 +30,20 @@ public final class SQLiteStore: Store {
     public let ingest: any IngestStore
     /// Refused messages and readings in `quarantine`.
     public let quarantine: any QuarantineStore
+    /// Device twins in `device_twins`.
+    public let twins: any DeviceTwinStore
+    /// Cloud-to-device messages in `cloud_messages`.
+    public let cloudMessages: any CloudMessageStore
+    /// Persistent MQTT sessions in `device_sessions`.
+    public let sessions: any DeviceSessionStore
+    /// Alerts in `alerts`.
+    public let alerts: any AlertStore
+    /// Each patient's rules in `patient_rules`.
+    public let rules: any RuleStore
+    /// Webhook endpoints in `webhook_endpoints`.
+    public let webhooks: any WebhookStore
+    /// The outbox in `outbox_events` and `webhook_deliveries`.
+    public let outbox: any OutboxStore
 
     /// The pool every part of the store shares.
     let pool: DatabasePool
@@ -58,6 +72,13 @@ public final class SQLiteStore: Store {
         deviceKeys = SQLiteDeviceKeyStore(pool: pool)
         ingest = SQLiteIngestStore(pool: pool)
         quarantine = SQLiteQuarantineStore(pool: pool)
+        twins = SQLiteDeviceTwinStore(pool: pool)
+        cloudMessages = SQLiteCloudMessageStore(pool: pool)
+        sessions = SQLiteDeviceSessionStore(pool: pool)
+        alerts = SQLiteAlertStore(pool: pool)
+        rules = SQLiteRuleStore(pool: pool)
+        webhooks = SQLiteWebhookStore(pool: pool)
+        outbox = SQLiteOutboxStore(pool: pool)
     }
 
     /// Applies the migrations in `SQLiteMigrations` that the database lacks.

@@ -27,10 +27,13 @@ public struct IngestMessage: Sendable {
     /// is marked replayed in the same transaction, and if it is no longer
     /// pending (replayed concurrently) nothing is stored and the outcome is `.duplicate`.
     public var replayOf: Int64?
+    /// Webhook events written to the outbox in the same transaction, only if
+    /// the message is stored (not when it is a duplicate).
+    public var events: [OutboxEvent]
 
     public init(
         deviceID: DeviceID, messageID: String?, receivedAt: Date, readings: [Reading],
-        quarantined: [QuarantineItem] = [], replayOf: Int64? = nil
+        quarantined: [QuarantineItem] = [], replayOf: Int64? = nil, events: [OutboxEvent] = []
     ) {
         self.deviceID = deviceID
         self.messageID = messageID
@@ -38,6 +41,7 @@ public struct IngestMessage: Sendable {
         self.readings = readings
         self.quarantined = quarantined
         self.replayOf = replayOf
+        self.events = events
     }
 }
 

@@ -15,6 +15,20 @@ public protocol Store: Sendable {
     var ingest: any IngestStore { get }
     /// What devices sent that Vigil refused, kept for inspection and replay.
     var quarantine: any QuarantineStore { get }
+    /// Device twins: desired and reported properties with versions.
+    var twins: any DeviceTwinStore { get }
+    /// Cloud-to-device messages queued until their device acknowledges them.
+    var cloudMessages: any CloudMessageStore { get }
+    /// Persistent MQTT sessions of devices (their subscriptions).
+    var sessions: any DeviceSessionStore { get }
+    /// Clinical alerts and their lifecycle.
+    var alerts: any AlertStore { get }
+    /// Each patient's alerting rules.
+    var rules: any RuleStore { get }
+    /// Webhook endpoints and their sealed signing secrets.
+    var webhooks: any WebhookStore { get }
+    /// The transactional outbox of webhook events and their deliveries.
+    var outbox: any OutboxStore { get }
 
     /// Applies every migration not yet applied, in order, and returns the
     /// names of those it applied (empty when the schema is current).

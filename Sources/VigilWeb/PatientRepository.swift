@@ -67,8 +67,8 @@ struct PatientRepository: Sendable {
         try await store.patients.setCareTeam(of: id, to: Array(Set(clinicians)).sorted { $0.rawValue < $1.rawValue })
     }
 
-    /// Whether the caller may see a patient, by role and care team.
-    private func canSee(_ id: PatientID) async throws -> Bool {
+    /// Whether the caller may see a patient, by role and care team (not audited).
+    func canSee(_ id: PatientID) async throws -> Bool {
         switch user.role {
         case .admin: true
         case .clinician: try await store.patients.isOnCareTeam(user.id, patient: id)

@@ -23,6 +23,13 @@ public enum VigilRouter {
         AuditController(dependencies: dependencies).register(on: routes)
         DevicesController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
         QuarantineController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
+        TwinsController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
+        DirectMethodsController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
+        CloudMessagesController(dependencies: dependencies, devices: dependencies.devices).register(on: routes)
+        AlertsController(dependencies: dependencies).register(on: routes)
+        RulesController(dependencies: dependencies).register(on: routes)
+        EventsController(dependencies: dependencies).register(on: routes)
+        WebhooksController(dependencies: dependencies).register(on: routes)
         return router
     }
 }

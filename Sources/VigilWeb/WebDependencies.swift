@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import VigilCore
+import VigilMonitoring
 import VigilSecurity
 import VigilStore
 
@@ -13,15 +14,23 @@ public struct WebDependencies: Sendable {
     public var devices: DeviceServices
     /// The current time; injectable so tests can move it.
     public var now: @Sendable () -> Date
+    /// URL policy and secret rotation of the webhook API.
+    public var webhooks: WebhookSettings
+    /// Alert lifecycle steps (acknowledge, resolve) and the live event bus.
+    public var alerts: AlertManager
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,
-        now: @escaping @Sendable () -> Date
+        now: @escaping @Sendable () -> Date, webhooks: WebhookSettings = WebhookSettings(),
+        alerts: AlertManager? = nil
     ) {
         self.store = store
         self.passwords = passwords
         self.tokens = tokens
         self.devices = devices
         self.now = now
+        self.webhooks = webhooks
+        self.alerts =
+            alerts ?? AlertManager(store: store, lifecycle: AlertLifecycle(), bus: EventBus(), logger: Logger(label: "vigil.alerts"), now: now)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import VigilApp
+import VigilIntegrations
 
 /// `vigil serve`: runs the server until SIGINT or SIGTERM.
 struct Serve: AsyncParsableCommand {
@@ -17,6 +18,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port of the HTTPS device endpoint and API over TLS (VIGIL_HTTPS_PORT).")
     var httpsPort: Int = Environment.integer("VIGIL_HTTPS_PORT") ?? 8443
 
+    @Option(help: "Port of MQTT over TLS, IoT Hub's device protocol (VIGIL_MQTT_PORT).")
+    var mqttPort: Int = Environment.integer("VIGIL_MQTT_PORT") ?? 8883
+
+    @Option(help: "Port of plain MQTT, for development only; off unless given (VIGIL_MQTT_PLAIN_PORT).")
+    var mqttPlainPort: Int?
+
     @Option(help: "PEM certificate chain for TLS; default: a generated CA and certificate (VIGIL_TLS_CERTIFICATE).")
     var tlsCertificate: String?
 
@@ -26,20 +33,37 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The host name devices use to reach Vigil (VIGIL_HOST_NAME).")
     var hostName: String = Environment.value("VIGIL_HOST_NAME") ?? "localhost"
 
+    @Flag(help: "Allow plain-http webhook URLs to loopback addresses, for development (VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK).")
+    var webhooksAllowInsecureLoopback = Environment.value("VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+
+    @Flag(help: "Write a reading.created webhook event for every stored message (VIGIL_WEBHOOK_READING_EVENTS).")
+    var webhookReadingEvents = Environment.value("VIGIL_WEBHOOK_READING_EVENTS").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+
+    @Option(help: "Seconds before each webhook attempt, comma-separated (VIGIL_WEBHOOK_RETRY_SCHEDULE); default 0,5,300,1800,7200,18000,36000,36000.")
+    var webhookRetrySchedule: String? = Environment.value("VIGIL_WEBHOOK_RETRY_SCHEDULE")
+
+    @Option(help: "Seconds a claimed webhook delivery is reserved for one attempt (VIGIL_WEBHOOK_LEASE_SECONDS); default 30.")
+    var webhookLeaseSeconds: Double = Environment.value("VIGIL_WEBHOOK_LEASE_SECONDS").flatMap(Double.init) ?? 30
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (VIGIL_LOG_LEVEL).")
     var logLevel: String = Environment.value("VIGIL_LOG_LEVEL") ?? "info"
 
     func validate() throws {
-        for port in [httpPort, httpsPort] where !(0...65535).contains(port) {
+        for port in [httpPort, httpsPort, mqttPort] + (plainPort.map { [$0] } ?? []) where !(0...65535).contains(port) {
             throw ValidationError("ports must be 0 to 65535")
         }
         guard (certificatePath == nil) == (keyPath == nil) else {
             throw ValidationError("--tls-certificate and --tls-key go together")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level") }
+        if let schedule = webhookRetrySchedule, RetrySchedule(parsing: schedule) == nil {
+            throw ValidationError("--webhook-retry-schedule must be seconds separated by commas")
+        }
+        guard webhookLeaseSeconds > 0 else { throw ValidationError("--webhook-lease-seconds must be positive") }
     }
 
     private var certificatePath: String? { tlsCertificate ?? Environment.value("VIGIL_TLS_CERTIFICATE") }
+    private var plainPort: Int? { mqttPlainPort ?? Environment.integer("VIGIL_MQTT_PLAIN_PORT") }
     private var keyPath: String? { tlsKey ?? Environment.value("VIGIL_TLS_KEY") }
 
     func run() async throws {
@@ -49,6 +73,14 @@ struct Serve: AsyncParsableCommand {
             tlsKeyPath: keyPath, hostName: hostName,
             bootstrapAdminPassword: Environment.value("VIGIL_BOOTSTRAP_ADMIN_PASSWORD"))
         database.apply(to: &configuration)
+        configuration.mqttPort = mqttPort
+        configuration.mqttPlainPort = plainPort
+        configuration.webhooks.urlPolicy.allowInsecureLoopback = webhooksAllowInsecureLoopback
+        configuration.webhooks.lease = webhookLeaseSeconds
+        configuration.messages.readingEvents = webhookReadingEvents
+        if let schedule = webhookRetrySchedule.flatMap({ RetrySchedule(parsing: $0) }) {
+            configuration.webhooks.schedule = schedule
+        }
         try await VigilServer(configuration: configuration, logger: logger).run()
     }
 }

@@ -66,6 +66,18 @@ struct MQTTOutgoingPublishTests {
         #expect(machine.receive(.puback(77)) == [.publishAcknowledged(77)])
     }
 
+    @Test("a new message may carry an identifier the application chose, without DUP")
+    func sendsWithChosenPacketID() {
+        var machine = Machine.connected()
+        var chosen = Self.message()
+        chosen.packetID = 500
+        #expect(machine.handle(.publish(chosen)) == [Self.sent(500)])
+        #expect(machine.handle(.publish(chosen)) == [.publishRefused(chosen, .packetIdentifierInUse)])
+        #expect(machine.handle(.publish(Self.message())) == [Self.sent(1)], "allocation goes on as before")
+        #expect(machine.receive(.puback(500)) == [.publishAcknowledged(500)])
+        #expect(machine.handle(.publish(chosen)) == [Self.sent(500)], "free again once acknowledged")
+    }
+
     @Test("nothing is published before CONNACK or to an invalid topic")
     func refusesPublishWhenNotConnectedOrInvalid() {
         var machine = Machine()

@@ -28,13 +28,15 @@ struct TestWorld {
 
     static let password = "correct horse battery"
 
-    /// Runs `body` against a fresh world, then deletes it.
+    /// Runs `body` against a fresh world, then deletes it; with a `folder`, the
+    /// world lives there and is kept (the caller removes it).
     static func with(
-        now: @escaping @Sendable () -> Date = { Date() },
+        now: @escaping @Sendable () -> Date = { Date() }, folder kept: URL? = nil,
         _ body: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-web-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder =
+            kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("vigil-web-\(UUID().uuidString)")
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let configuration = VigilConfiguration(
             dataDirectory: folder.path, sqliteSynchronousFull: false, passwords: .init(cost: 4))
         let logger = Logger(label: "test")

@@ -1,0 +1,212 @@
+import Foundation
+import Logging
+import NIOCore
+import VigilCore
+import VigilMQTT
+import VigilStore
+
+/// The IoT Hub device protocol on MQTT connections: authenticates CONNECT
+/// with the device's SAS token, routes what the device publishes (telemetry,
+/// twin requests, method answers) and sends it what the cloud has for it.
+///
+/// One `serve` call runs one connection, after ``MQTTServerHandler``, which
+/// answers the MQTT protocol itself. Device messages are handled
+/// concurrently (up to ``Configuration/maximumMessagesInFlight`` per
+/// connection); the MQTT layer still acknowledges them in arrival order, each
+/// only after it is committed, so group commit spans connections and messages.
+public struct IoTHubGateway: Sendable {
+    /// Settings of the IoT Hub layer.
+    public struct Configuration: Sendable {
+        /// The IoT Hub `HostName` devices must name in their user name. Default `localhost`.
+        public var hostName: String
+        /// How many device messages of one connection may be in flight
+        /// (received, not yet acknowledged) before reading pauses. Default 256.
+        public var maximumMessagesInFlight: Int
+
+        public init(hostName: String = "localhost", maximumMessagesInFlight: Int = 256) {
+            self.hostName = hostName
+            self.maximumMessagesInFlight = maximumMessagesInFlight
+        }
+    }
+
+    let configuration: Configuration
+    let authenticator: DeviceAuthenticator
+    let limiter: DeviceRateLimiter
+    let ingestor: DeviceIngestor
+    let twins: DeviceTwins
+    let store: any Store
+    let registry: DeviceConnectionRegistry
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(
+        configuration: Configuration, authenticator: DeviceAuthenticator, limiter: DeviceRateLimiter,
+        ingestor: DeviceIngestor, twins: DeviceTwins, store: any Store, registry: DeviceConnectionRegistry,
+        now: @escaping @Sendable () -> Date, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.authenticator = authenticator
+        self.limiter = limiter
+        self.ingestor = ingestor
+        self.twins = twins
+        self.store = store
+        self.registry = registry
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Serves one connection until it closes.
+    public func serve(_ channel: NIOAsyncChannel<MQTTServerHandler.Request, MQTTServerHandler.Response>) async {
+        let source = channel.channel.remoteAddress?.ipAddress
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                var requests = inbound.makeAsyncIterator()
+                guard let first = try await requests.next() else { return }
+                guard case .authenticate(let connect) = first else {
+                    if case .closing(let reason) = first { logClosed(reason, device: nil) }
+                    return
+                }
+                let device: Device
+                let tokenExpiry: Date
+                switch await authenticate(connect, source: source) {
+                case .failure(let refusal):
+                    try await outbound.write(.authenticationCompleted(refusal.returnCode, sessionPresent: false))
+                    while let request = try await requests.next() {
+                        if case .closing = request { break }
+                    }
+                    return
+                case .success(let accepted):
+                    (device, tokenExpiry) = accepted
+                }
+                try await run(
+                    device: device, connect: connect, tokenExpiry: tokenExpiry, requests: &requests,
+                    outbound: outbound, channel: channel.channel)
+            }
+        } catch {
+            logger.debug("MQTT connection ended with an error", metadata: ["error": "\(String(describing: type(of: error)))"])
+        }
+    }
+
+    /// Runs an accepted connection: session, registration, the request loop, clean-up.
+    private func run(
+        device: Device, connect: MQTTConnect, tokenExpiry: Date,
+        requests: inout NIOAsyncChannelInboundStream<MQTTServerHandler.Request>.AsyncIterator,
+        outbound: IoTHubConnection.Outbound, channel: any Channel
+    ) async throws {
+        let persistent = !connect.cleanSession
+        let stored: DeviceSession?
+        do {
+            stored = try await openSession(of: device.id, persistent: persistent)
+        } catch {
+            logger.error(
+                "Could not open the device's session",
+                metadata: ["device": "\(device.id)", "error": "\(String(describing: type(of: error)))"])
+            try await outbound.write(.authenticationCompleted(.serverUnavailable, sessionPresent: false))
+            return
+        }
+        let session = IoTHubSession(
+            deviceID: device.id, restoring: stored?.subscriptions ?? [],
+            requestPrefix: String(UInt32.random(in: 0...UInt32.max), radix: 36) + "-")
+        let connection = IoTHubConnection(
+            session: session, isPersistent: persistent, outbound: outbound, channel: channel, store: store, now: now,
+            logger: logger)
+        switch await registry.register(connection) {
+        case .shuttingDown:
+            try await outbound.write(.authenticationCompleted(.serverUnavailable, sessionPresent: false))
+            return
+        case .registered(let replaced):
+            if let replaced {
+                logger.info("A new connection replaced the device's earlier one", metadata: ["device": "\(device.id)"])
+                await replaced.close()
+            }
+        }
+        try await outbound.write(.authenticationCompleted(.accepted, sessionPresent: stored != nil))
+        logger.info(
+            "Device connected over MQTT",
+            metadata: ["device": "\(device.id)", "session.present": "\(stored != nil)"])
+        let expiry = Task { [logger] in
+            try await Task.sleep(for: .seconds(max(0, tokenExpiry.timeIntervalSince(now()))))
+            logger.info("The device's SAS token expired; disconnecting", metadata: ["device": "\(device.id)"])
+            await connection.close()
+        }
+        await connection.deliverCloudMessages()
+        await readRequests(&requests, connection: connection, outbound: outbound)
+        expiry.cancel()
+        await connection.ended()
+        let wasCurrent = await registry.unregister(connection)
+        if wasCurrent && !persistent {
+            try? await store.sessions.removeSession(of: device.id)
+        }
+    }
+
+    /// A persistent connection resumes (or starts) its stored session; a clean one discards it.
+    private func openSession(of device: DeviceID, persistent: Bool) async throws -> DeviceSession? {
+        guard persistent else {
+            try await store.sessions.removeSession(of: device)
+            return nil
+        }
+        if let stored = try await store.sessions.session(of: device) { return stored }
+        // Stored now, so the next connection finds a session even if this one subscribes to nothing.
+        try await store.sessions.save(DeviceSession(deviceID: device, subscriptions: [], updatedAt: now()))
+        return nil
+    }
+
+    /// Handles requests until the connection closes; device messages run
+    /// concurrently, and all of them finish before this returns.
+    private func readRequests(
+        _ requests: inout NIOAsyncChannelInboundStream<MQTTServerHandler.Request>.AsyncIterator,
+        connection: IoTHubConnection, outbound: IoTHubConnection.Outbound
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            do {
+                while let request = try await requests.next() {
+                    switch request {
+                    case .deliver(let publish):
+                        guard await connection.beginIngest() else { continue }
+                        if running >= configuration.maximumMessagesInFlight {
+                            await group.next()
+                            running -= 1
+                        }
+                        running += 1
+                        group.addTask {
+                            await handle(publish, connection: connection, outbound: outbound)
+                            await connection.endIngest()
+                        }
+                    case .subscribe(let subscribe):
+                        let codes = await connection.subscribe(subscribe)
+                        try await outbound.write(.subscribeCompleted(subscribe.packetID, returnCodes: codes))
+                        await connection.deliverCloudMessages()
+                    case .unsubscribe(let unsubscribe):
+                        await connection.unsubscribe(unsubscribe.topicFilters)
+                        try await outbound.write(.unsubscribeCompleted(unsubscribe.packetID))
+                    case .publishAcknowledged(let id):
+                        await connection.acknowledged(id)
+                    case .publishRefused(let publish, let refusal):
+                        await connection.refused(publish)
+                        logger.notice(
+                            "A message to the device was not sent",
+                            metadata: ["device": "\(connection.deviceID)", "refusal": "\(refusal)"])
+                    case .publishWill:
+                        break  // IoT Hub devices have no use for wills; nothing is published.
+                    case .closing(let reason):
+                        logClosed(reason, device: connection.deviceID)
+                    case .authenticate:
+                        break  // The MQTT layer closes on a second CONNECT before this.
+                    }
+                }
+            } catch {
+                logger.debug(
+                    "MQTT connection read failed",
+                    metadata: ["device": "\(connection.deviceID)", "error": "\(String(describing: type(of: error)))"])
+            }
+        }
+    }
+
+    private func logClosed(_ reason: MQTTConnectionStateMachine.CloseReason, device: DeviceID?) {
+        let level: Logger.Level = reason.isClean ? .debug : .info
+        var metadata: Logger.Metadata = ["reason": "\(reason)"]
+        if let device { metadata["device"] = "\(device)" }
+        logger.log(level: level, "MQTT connection closed", metadata: metadata)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import VigilCore
+import VigilSecurity
+import VigilStore
+
+/// Delivers due outbox deliveries, signed, and decides what happens after each
+/// attempt: delivered, retried later on the ``RetrySchedule``, or dead.
+///
+/// ``deliverDue(now:)`` is the whole of one round; the clock is a parameter,
+/// so tests drive retries and dead letters without sleeping. Deliveries of an
+/// endpoint that has ``Configuration/perEndpointConcurrency`` attempts in
+/// flight are left for a later round, so a slow endpoint never holds up others.
+public actor WebhookRelay {
+    /// How the relay retries and limits itself.
+    public struct Configuration: Sendable {
+        /// Delays between attempts. Default ``RetrySchedule/standard``.
+        public var schedule: RetrySchedule = .standard
+        /// Which URLs may be called. Default: https only.
+        public var urlPolicy = WebhookURLPolicy()
+        /// How long a claimed delivery is reserved for one attempt; after a
+        /// crash it is due again once this passes. Default 30 s (above the
+        /// connect and response timeouts together).
+        public var lease: TimeInterval = 30
+        /// Deliveries claimed per round at most. Default 200.
+        public var batchSize = 200
+        /// Attempts in flight per endpoint at most. Default 4.
+        public var perEndpointConcurrency = 4
+        /// An endpoint failing without a success for this long is disabled. Default 5 days.
+        public var disableAfter: TimeInterval = 5 * 24 * 3600
+
+        public init() {}
+    }
+
+    private let webhooks: any WebhookStore
+    private let outbox: any OutboxStore
+    private let vault: SecretVault
+    private let transport: any WebhookTransport
+    private let configuration: Configuration
+    private let logger: Logger
+    private let random: @Sendable () -> Double
+    /// Attempts in flight per endpoint.
+    private var inFlight: [WebhookEndpointID: Int] = [:]
+
+    /// A relay over a store's webhook endpoints and outbox.
+    ///
+    /// - Parameter random: picks each retry's jitter, a value in 0…1.
+    public init(
+        webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault, transport: any WebhookTransport,
+        configuration: Configuration = Configuration(), logger: Logger,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        self.webhooks = webhooks
+        self.outbox = outbox
+        self.vault = vault
+        self.transport = transport
+        self.configuration = configuration
+        self.logger = logger
+        self.random = random
+    }
+
+    /// Claims the deliveries due at `now` and attempts each one, endpoints and
+    /// patients in parallel; returns how many were attempted.
+    @discardableResult
+    public func deliverDue(now: Date) async throws -> Int {
+        let busy = Set(inFlight.filter { $0.value >= configuration.perEndpointConcurrency }.keys)
+        let due = try await outbox.claimDue(
+            now: now, leaseUntil: now.addingTimeInterval(configuration.lease), limit: configuration.batchSize,
+            perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
+        guard !due.isEmpty else { return 0 }
+        var endpoints: [WebhookEndpointID: WebhookEndpoint] = [:]
+        for endpointID in Set(due.map(\.endpointID)) {
+            endpoints[endpointID] = try await webhooks.endpoint(endpointID)
+        }
+        for delivery in due { inFlight[delivery.endpointID, default: 0] += 1 }
+        await withTaskGroup(of: Void.self) { group in
+            for delivery in due {
+                let endpoint = endpoints[delivery.endpointID]
+                group.addTask { await self.attempt(delivery, endpoint: endpoint, now: now) }
+            }
+        }
+        return due.count
+    }
+
+    /// One attempt and its bookkeeping; failures to record are logged, and the
+    /// delivery's lease then makes it due again.
+    private func attempt(_ delivery: DueDelivery, endpoint: WebhookEndpoint?, now: Date) async {
+        defer { inFlight[delivery.endpointID, default: 1] -= 1 }
+        guard let endpoint, endpoint.enabled else { return }
+        let started = ContinuousClock.now
+        let response = await send(delivery, to: endpoint, now: now)
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let attempt = DeliveryAttempt(
+            attemptedAt: now, status: response.status, error: response.isSuccess ? nil : response.error ?? "http_status",
+            durationMilliseconds: milliseconds)
+        do {
+            try await record(attempt, of: delivery, endpoint: endpoint, succeeded: response.isSuccess, now: now)
+        } catch {
+            logger.error(
+                "webhook delivery not recorded",
+                metadata: ["delivery": "\(delivery.deliveryID)", "error": "\(type(of: error))"])
+        }
+    }
+
+    private func send(_ delivery: DueDelivery, to endpoint: WebhookEndpoint, now: Date) async -> WebhookResponse {
+        let url: URL
+        let secrets: [WebhookSecret]
+        do {
+            url = try configuration.urlPolicy.check(endpoint.url)
+            secrets = try await signingSecrets(of: endpoint, now: now)
+        } catch {
+            return WebhookResponse(status: nil, error: "url_refused")
+        }
+        let timestamp = Int64(now.timeIntervalSince1970.rounded(.down))
+        let event = delivery.event
+        let headers = [
+            "content-type": "application/json",
+            "webhook-id": event.id,
+            "webhook-timestamp": String(timestamp),
+            "webhook-signature": WebhookSigner.header(
+                id: event.id, timestamp: timestamp, body: event.payload, secrets: secrets),
+        ]
+        return await transport.send(WebhookRequest(url: url, headers: headers, body: event.payload))
+    }
+
+    /// The current secret, and the previous one while the rotation overlap lasts.
+    private func signingSecrets(of endpoint: WebhookEndpoint, now: Date) async throws -> [WebhookSecret] {
+        var sealed = [endpoint.sealedSecret]
+        if let previous = endpoint.previousSealedSecret, let until = endpoint.previousSecretExpiresAt, until > now {
+            sealed.append(previous)
+        }
+        var secrets: [WebhookSecret] = []
+        for text in sealed {
+            guard let secret = WebhookSecret(text: String(decoding: try await vault.open(text: text), as: UTF8.self))
+            else { throw VigilError(.internal, code: "bad_webhook_secret", message: "A webhook secret is unreadable.") }
+            secrets.append(secret)
+        }
+        return secrets
+    }
+
+    private func record(
+        _ attempt: DeliveryAttempt, of delivery: DueDelivery, endpoint: WebhookEndpoint, succeeded: Bool, now: Date
+    ) async throws {
+        if succeeded {
+            try await outbox.markDelivered(delivery.deliveryID, attempt: attempt)
+            if endpoint.failingSince != nil { try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now) }
+            return
+        }
+        let attempts = delivery.attempts + 1
+        if let next = configuration.schedule.nextAttempt(afterAttempts: attempts, now: now, random: random()) {
+            try await outbox.markFailed(delivery.deliveryID, attempt: attempt, nextAttemptAt: next)
+        } else {
+            try await outbox.markDead(delivery.deliveryID, attempt: attempt)
+            try await webhooks.recordDeadLetter(endpoint.id, at: now)
+            logger.warning(
+                "webhook delivery dead after its last retry",
+                metadata: ["endpoint": "\(endpoint.id)", "delivery": "\(delivery.deliveryID)", "attempts": "\(attempts)"])
+        }
+        let failingSince = try await webhooks.recordHealth(endpoint.id, succeeded: false, at: now)
+        if let failingSince, now.timeIntervalSince(failingSince) >= configuration.disableAfter {
+            try await webhooks.disable(endpoint.id, reason: "failing")
+            logger.warning("webhook endpoint disabled after failing continuously", metadata: ["endpoint": "\(endpoint.id)"])
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import VigilSecurity
+import VigilStore
+
+/// Runs a ``WebhookRelay`` until graceful shutdown: a round every
+/// ``pollInterval``, each in a task of its own, so that a round waiting on a
+/// slow endpoint never holds up the next one for the other endpoints. It owns
+/// the HTTP client, created when it starts and shut down when it stops.
+public struct WebhookRelayService: Service {
+    private let webhooks: any WebhookStore
+    private let outbox: any OutboxStore
+    private let vault: SecretVault
+    private let configuration: WebhookRelay.Configuration
+    private let pollInterval: Duration
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - pollInterval: time between rounds. Default 200 ms.
+    ///   - clock: the time each round runs at. Default the system clock.
+    public init(
+        webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault,
+        configuration: WebhookRelay.Configuration, pollInterval: Duration = .milliseconds(200), logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.webhooks = webhooks
+        self.outbox = outbox
+        self.vault = vault
+        self.configuration = configuration
+        self.pollInterval = pollInterval
+        self.logger = logger
+        self.clock = clock
+    }
+
+    public func run() async throws {
+        let transport = HTTPWebhookTransport()
+        let relay = WebhookRelay(
+            webhooks: webhooks, outbox: outbox, vault: vault, transport: transport, configuration: configuration,
+            logger: logger)
+        await withDiscardingTaskGroup { group in
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                group.addTask {
+                    do {
+                        try await relay.deliverDue(now: clock())
+                    } catch {
+                        logger.error("webhook relay round failed", metadata: ["error": "\(type(of: error))"])
+                    }
+                }
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+                } catch {
+                    break
+                }
+            }
+        }
+        try await transport.shutdown()
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import VigilAnalytics
+import VigilCore
+
+/// The values that fired an alert, stored with it as a JSON object:
+/// `{"kind": "news2" | "rule" | "baseline" | "noData", …}` with the matching
+/// analytics result beside the kind.
+struct AlertDetails: Encodable {
+    var kind: String
+    var type: VitalType?
+    var news2: NEWS2Score?
+    var evidence: RuleEvidence?
+    var baseline: BaselineAssessment?
+    var missingData: MissingDataFinding?
+
+    /// Sorted keys, ISO 8601 times with milliseconds.
+    var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(format))
+        }
+        // Every field is a plain value type whose encoding cannot fail.
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Logging
+import VigilCore
+import VigilStore
+
+/// Carries out alert lifecycle steps against the store and announces them on
+/// the event bus: clinicians' acknowledgements and resolutions, and escalations.
+///
+/// Every step reads the alert, applies `AlertLifecycle`, and saves it with the
+/// version it read; when another writer got there first (`StoreError.conflict`)
+/// it reads again and retries, so concurrent steps are never lost.
+public struct AlertManager: Sendable {
+    let store: any Store
+    /// The state machine, with its policy.
+    public let lifecycle: AlertLifecycle
+    /// Where lifecycle events are published.
+    public let bus: EventBus
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    /// How many times a step is retried after a concurrent change.
+    static let attempts = 5
+
+    public init(
+        store: any Store, lifecycle: AlertLifecycle, bus: EventBus, logger: Logger, now: @escaping @Sendable () -> Date
+    ) {
+        self.store = store
+        self.lifecycle = lifecycle
+        self.bus = bus
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Acknowledges an open alert on behalf of `user`.
+    ///
+    /// - Throws: `StoreError.notFound` for an unknown alert; `AlertTransitionError` unless it is open.
+    public func acknowledge(_ id: AlertID, by user: UserID, note: String?) async throws -> Alert {
+        try await step(id) { alert, now throws(AlertTransitionError) in
+            try lifecycle.acknowledge(alert, by: user, note: note, now: now)
+        }
+    }
+
+    /// Resolves an open or acknowledged alert on behalf of `user`.
+    ///
+    /// - Throws: `StoreError.notFound` for an unknown alert; `AlertTransitionError` when it is resolved.
+    public func resolve(_ id: AlertID, by user: UserID, note: String?) async throws -> Alert {
+        try await step(id) { alert, now throws(AlertTransitionError) in
+            try lifecycle.resolve(alert, by: user, note: note, now: now)
+        }
+    }
+
+    /// Escalates every open alert whose deadline has passed, and publishes
+    /// `alert.escalated` for each; returns them. Deadlines are stored, so
+    /// alerts that fell due while Vigil was stopped escalate on the first call.
+    @discardableResult
+    public func escalateDue(batchSize: Int = 100) async throws -> [Alert] {
+        var escalated: [Alert] = []
+        while true {
+            let time = now()
+            let due = try await store.alerts.dueForEscalation(at: time, limit: batchSize)
+            var progressed = false
+            for alert in due {
+                guard let change = lifecycle.escalate(alert, now: time) else { continue }
+                do {
+                    let saved = try await save([change])
+                    escalated += saved.map(\.alert)
+                    progressed = true
+                } catch let error as StoreError where error.code == .conflict {
+                    // Changed meanwhile (acknowledged, or escalated by another node); the next pass sees it.
+                    continue
+                }
+            }
+            if due.count < batchSize || !progressed { return escalated }
+        }
+    }
+
+    /// Saves changes (and readings) in one transaction, then publishes their events.
+    @discardableResult
+    func save(_ changes: [AlertChange], readings: [Reading] = [], news2: NEWS2Update? = nil) async throws
+        -> [AlertChange]
+    {
+        let saved = try await store.alerts.save(changes.map(\.alert), readings: readings)
+        var stored = changes
+        for index in stored.indices { stored[index].alert = saved[index] }
+        var events: [LiveEvent] = []
+        if let news2 {
+            events.append(LiveEvent(patientID: news2.patientID, time: now(), content: .news2(news2)))
+        }
+        events += stored.map { LiveEvent(patientID: $0.alert.patientID, time: now(), content: .alert($0)) }
+        if !events.isEmpty { await bus.publish(events) }
+        for change in stored {
+            logger.info(
+                "Alert \(change.kind.rawValue)",
+                metadata: [
+                    "alert.id": "\(change.alert.id)", "patient.id": "\(change.alert.patientID)",
+                    "alert.rule": "\(change.alert.ruleID)", "alert.severity": "\(change.alert.severity.rawValue)",
+                    "alert.level": "\(change.alert.escalationLevel)",
+                ])
+        }
+        return stored
+    }
+
+    /// Reads, changes and saves one alert, retrying after concurrent changes.
+    private func step(
+        _ id: AlertID, _ change: (Alert, Date) throws(AlertTransitionError) -> AlertChange
+    ) async throws -> Alert {
+        for attempt in 1...Self.attempts {
+            guard let alert = try await store.alerts.alert(id) else { throw StoreError(.notFound, entity: "alert") }
+            let next = try change(alert, now())
+            do {
+                return try await save([next])[0].alert
+            } catch let error as StoreError where error.code == .conflict && attempt < Self.attempts {
+                continue
+            }
+        }
+        throw StoreError(.conflict, entity: "alert")
+    }
+}

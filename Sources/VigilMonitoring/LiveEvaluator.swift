@@ -1,0 +1,172 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import VigilAnalytics
+import VigilCore
+import VigilStore
+
+/// Evaluates patients after their readings are committed: NEWS2 (stored as a
+/// `news2Score` reading when it changes), their rules, their personal
+/// baseline, and no-data alerts that data has cleared; then creates, updates
+/// or resolves alerts and publishes events.
+///
+/// It observes the ingest writer's commits but evaluates off the commit path:
+/// `didCommit` only queues the patients (each at most once; see
+/// `EvaluationQueue`), and this service's own task evaluates them, reading
+/// the newest state from the store. The NEWS2 reading and the alert changes of
+/// one evaluation are saved in one transaction.
+public final class LiveEvaluator: Service, CommitObserver, Sendable {
+    /// How often baselines are assessed, and the evaluator's own settings.
+    public struct Configuration: Sendable, Hashable {
+        /// The shortest time between two baseline assessments of one patient
+        /// (they read up to 14 days of history). Default 15 min.
+        public var baselineInterval: TimeInterval
+        /// Windows and detectors.
+        public var evaluator: PatientEvaluator.Configuration
+
+        public init(baselineInterval: TimeInterval = 15 * 60, evaluator: PatientEvaluator.Configuration = .init()) {
+            self.baselineInterval = baselineInterval
+            self.evaluator = evaluator
+        }
+    }
+
+    private let store: any Store
+    private let alerts: AlertManager
+    private let evaluator: PatientEvaluator
+    private let configuration: Configuration
+    private let logger: Logger
+    private let queue = EvaluationQueue()
+    private let baselineClock = BaselineSchedule()
+
+    public init(store: any Store, alerts: AlertManager, configuration: Configuration = .init(), logger: Logger) {
+        self.store = store
+        self.alerts = alerts
+        self.configuration = configuration
+        self.evaluator = PatientEvaluator(configuration: configuration.evaluator, lifecycle: alerts.lifecycle)
+        self.logger = logger
+    }
+
+    /// Queues the patients whose readings were committed; returns at once.
+    public func didCommit(_ messages: [IngestMessage]) async {
+        var patients: [PatientID] = []
+        var seen: Set<PatientID> = []
+        for message in messages {
+            for reading in message.readings where seen.insert(reading.patientID).inserted {
+                patients.append(reading.patientID)
+            }
+        }
+        if !patients.isEmpty { await queue.add(patients) }
+    }
+
+    /// Evaluates queued patients until graceful shutdown, then evaluates what is left and stops.
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            while let batch = await queue.next() {
+                for patient in batch { await evaluateLogged(patient) }
+                await queue.finishBatch()
+            }
+        } onGracefulShutdown: { [queue] in
+            Task { await queue.close() }
+        }
+    }
+
+    /// Returns once every queued patient has been evaluated (for tests and benchmarks).
+    public func idle() async { await queue.idle() }
+
+    /// Evaluates one patient now, retrying when an alert changed concurrently.
+    public func evaluate(_ patient: PatientID) async throws {
+        for attempt in 1...AlertManager.attempts {
+            do {
+                try await evaluateOnce(patient)
+                return
+            } catch let error as StoreError where error.code == .conflict && attempt < AlertManager.attempts {
+                continue
+            }
+        }
+    }
+
+    private func evaluateLogged(_ patient: PatientID) async {
+        do {
+            try await evaluate(patient)
+        } catch {
+            logger.error(
+                "Patient evaluation failed", metadata: ["patient.id": "\(patient)", "error": "\(type(of: error))"])
+        }
+    }
+
+    private func evaluateOnce(_ id: PatientID) async throws {
+        guard let patient = try await store.patients.patient(id) else { return }
+        let now = alerts.now()
+        let rules = try await rulesInEffect(for: patient)
+        let latest = try await store.readings.latest(of: id)
+        let assessBaseline = await baselineClock.isDue(id, now: now, interval: configuration.baselineInterval)
+        let history = try await history(of: id, rules: rules, latest: latest, baseline: assessBaseline, now: now)
+        let active = try await store.alerts.activeAlerts(of: id)
+        let outcome = evaluator.evaluate(
+            PatientEvaluationInput(
+                patient: patient, rules: rules, history: history, latest: latest, activeAlerts: active, now: now,
+                assessBaseline: assessBaseline))
+        guard !outcome.isEmpty else { return }
+        try await alerts.save(
+            outcome.changes, readings: outcome.news2Reading.map { [$0] } ?? [], news2: outcome.news2)
+    }
+
+    /// The stored rules, or the condition presets; presets too when the stored
+    /// rules cannot be read (logged), so a patient is never left unmonitored.
+    private func rulesInEffect(for patient: Patient) async throws -> [Rule] {
+        let stored = try await store.rules.rules(of: patient.id)
+        do {
+            return try PatientRules.effective(for: patient, stored: stored).ruleSet.rules
+        } catch {
+            logger.error("Stored rules are unreadable; using condition presets", metadata: ["patient.id": "\(patient.id)"])
+            return try PatientRules.effective(for: patient, stored: nil).ruleSet.rules
+        }
+    }
+
+    /// The readings the rules and the baseline need: for a threshold without a
+    /// duration only the latest reading, for one with a duration that long
+    /// plus an hour, for a trend its window, for the baseline its history span.
+    private func history(
+        of patient: PatientID, rules: [Rule], latest: [Reading], baseline: Bool, now: Date
+    ) async throws -> ReadingHistory {
+        var spans: [VitalType: TimeInterval] = [:]
+        for rule in rules where rule.isEnabled {
+            let span: TimeInterval
+            switch rule.condition {
+            case .threshold(let condition): span = condition.duration.map { $0 > 0 ? $0 + 3600 : 0 } ?? 0
+            case .trend(let condition): span = condition.window
+            }
+            spans[rule.type] = max(spans[rule.type] ?? 0, span)
+        }
+        if baseline {
+            let detector = configuration.evaluator.baseline
+            for reading in latest where detector.spreadFloors[reading.type] != nil {
+                spans[reading.type] = max(spans[reading.type] ?? 0, detector.historySpan)
+            }
+        }
+        var byType: [VitalType: [Reading]] = [:]
+        for (type, span) in spans {
+            if span == 0 {
+                byType[type] = latest.filter { $0.type == type }
+            } else {
+                byType[type] = try await store.readings.readings(
+                    of: patient,
+                    matching: ReadingQuery(
+                        type: type, from: now.addingTimeInterval(-span), limit: ReadingQuery.maximumLimit))
+            }
+        }
+        return ReadingHistory(byType: byType)
+    }
+}
+
+/// When each patient's baseline was last assessed.
+actor BaselineSchedule {
+    private var lastAssessed: [PatientID: Date] = [:]
+
+    /// Whether the patient's baseline is due at `now`; if so, records it as assessed.
+    func isDue(_ patient: PatientID, now: Date, interval: TimeInterval) -> Bool {
+        if let last = lastAssessed[patient], now.timeIntervalSince(last) < interval, now >= last { return false }
+        lastAssessed[patient] = now
+        return true
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The transactional outbox and each endpoint's deliveries.
+///
+/// Events are normally written by the transaction that caused them
+/// (`IngestMessage.events`, or a backend's own `enqueue(_:in:)` for stores in
+/// the same module); ``enqueue(_:)`` writes events in a transaction of their own.
+public protocol OutboxStore: Sendable {
+    /// Writes events and fans each out to every enabled endpoint subscribed to
+    /// its type, in one transaction. An event whose id exists already is ignored.
+    func enqueue(_ events: [OutboxEvent]) async throws
+
+    /// Claims up to `limit` due deliveries (at most `perEndpoint` per endpoint,
+    /// none of `excluding`), oldest first, and leases them until `leaseUntil`,
+    /// so no other relay claims them meanwhile and a relay that dies leaves them due again.
+    ///
+    /// Only the oldest pending delivery of each endpoint and patient is
+    /// eligible, so one patient's events reach an endpoint in order while
+    /// other patients and endpoints proceed.
+    func claimDue(
+        now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
+    ) async throws -> [DueDelivery]
+
+    /// Records a 2xx answer.
+    func markDelivered(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws
+    /// Records a failed attempt and when to try again.
+    func markFailed(_ deliveryID: Int64, attempt: DeliveryAttempt, nextAttemptAt: Date) async throws
+    /// Records the last failed attempt: the delivery is dead until replayed.
+    func markDead(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws
+
+    /// An endpoint's deliveries, newest first.
+    func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery]
+    /// One delivery of an endpoint, or nil.
+    func delivery(_ deliveryID: Int64, of endpoint: WebhookEndpointID) async throws -> WebhookDelivery?
+    /// Makes a delivery of `endpoint` pending again, due at `now`, with its
+    /// attempt count reset; throws `StoreError.notFound` if it is not that endpoint's.
+    func replay(_ deliveryID: Int64, of endpoint: WebhookEndpointID, now: Date) async throws
+}

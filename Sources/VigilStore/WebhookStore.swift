@@ -1,0 +1,25 @@
+import Foundation
+
+/// Webhook endpoints: where events go and the sealed secrets that sign them.
+public protocol WebhookStore: Sendable {
+    /// Adds an endpoint; throws `StoreError.conflict` if its id exists.
+    func create(_ endpoint: WebhookEndpoint) async throws
+    /// The endpoint with `id`, or nil.
+    func endpoint(_ id: WebhookEndpointID) async throws -> WebhookEndpoint?
+    /// Every endpoint, oldest first.
+    func endpoints() async throws -> [WebhookEndpoint]
+    /// Replaces an endpoint's stored fields (URL, events, description, secrets,
+    /// enabled state and health); throws `StoreError.notFound` if absent.
+    func update(_ endpoint: WebhookEndpoint) async throws
+    /// Removes an endpoint with its deliveries; throws `StoreError.notFound` if absent.
+    func delete(_ id: WebhookEndpointID) async throws
+    /// Records the outcome of an attempt on the endpoint's health: a failure
+    /// starts the failing streak at `time` unless one is running, a success ends it.
+    /// Returns when the current streak began (nil after a success).
+    @discardableResult
+    func recordHealth(_ id: WebhookEndpointID, succeeded: Bool, at time: Date) async throws -> Date?
+    /// Disables an endpoint with a reason (such as `failing`).
+    func disable(_ id: WebhookEndpointID, reason: String) async throws
+    /// Notes on the endpoint that a delivery went to the dead-letter state at `time`.
+    func recordDeadLetter(_ id: WebhookEndpointID, at time: Date) async throws
+}
