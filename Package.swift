@@ -177,5 +177,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilAppTests", dependencies: ["VigilApp"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilIntegrationsTests", dependencies: ["VigilIntegrations", "VigilSQLite", "VigilSecurity"],
+            swiftSettings: strict),
     ]
 )

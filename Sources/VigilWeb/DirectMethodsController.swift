@@ -46,13 +46,16 @@ struct DirectMethodsController {
                     throw VigilError(
                         .notFound, code: error.code.rawValue, message: "The device is not connected to this node.")
                 case .timeout:
-                    throw GatewayTimeout(message: "The device did not answer within \(timeout) s.")
+                    // Returned, not thrown: the error middleware knows no 504.
+                    return try GatewayTimeout(message: "The device did not answer within \(timeout) s.")
+                        .response(from: request, context: caller.context)
                 }
             }
             try await caller.auditor.record(
                 "device.method.invoke", patient: device.patientID,
                 detail: "device=\(device.id) method=\(name) status=\(result.status)")
-            return MethodResultView(status: result.status, payload: result.payload)
+            return try MethodResultView(status: result.status, payload: result.payload)
+                .response(from: request, context: caller.context)
         }
     }
 }
@@ -71,15 +74,13 @@ struct MethodResultView: ResponseEncodable {
 }
 
 /// 504 with the API's error body: the device did not answer in time.
-struct GatewayTimeout: Error, HTTPResponseError {
+struct GatewayTimeout: ResponseGenerator {
     let message: String
-
-    var status: HTTPResponse.Status { .gatewayTimeout }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = try JSONCoding.encoder.encode(ErrorBody(error: .init(code: "timeout", message: message)))
         return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            status: .gatewayTimeout, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

@@ -43,6 +43,9 @@ enum Environment {
     }
 
     static func integer(_ name: String) -> Int? { value(name).flatMap(Int.init) }
+
+    /// A boolean variable: `1`, `true` or `yes` (any case) means on.
+    static func flag(_ name: String) -> Bool { value(name).map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false }
 }
 
 /// The process-wide logger: JSON lines on standard error.

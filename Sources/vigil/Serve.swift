@@ -34,13 +34,13 @@ struct Serve: AsyncParsableCommand {
     var hostName: String = Environment.value("VIGIL_HOST_NAME") ?? "localhost"
 
     @Flag(help: "Allow plain-http webhook URLs to loopback addresses, for development (VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK).")
-    var webhooksAllowInsecureLoopback = Environment.value("VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+    var webhooksAllowInsecureLoopback = false
 
     @Flag(help: "Write a reading.created webhook event for every stored message (VIGIL_WEBHOOK_READING_EVENTS).")
-    var webhookReadingEvents = Environment.value("VIGIL_WEBHOOK_READING_EVENTS").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+    var webhookReadingEvents = false
 
     @Option(help: "Seconds before each webhook attempt, comma-separated (VIGIL_WEBHOOK_RETRY_SCHEDULE); default 0,5,300,1800,7200,18000,36000,36000.")
-    var webhookRetrySchedule: String? = Environment.value("VIGIL_WEBHOOK_RETRY_SCHEDULE")
+    var webhookRetrySchedule: String?
 
     @Option(help: "Seconds a claimed webhook delivery is reserved for one attempt (VIGIL_WEBHOOK_LEASE_SECONDS); default 30.")
     var webhookLeaseSeconds: Double = Environment.value("VIGIL_WEBHOOK_LEASE_SECONDS").flatMap(Double.init) ?? 30
@@ -56,12 +56,13 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--tls-certificate and --tls-key go together")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level") }
-        if let schedule = webhookRetrySchedule, RetrySchedule(parsing: schedule) == nil {
+        if let schedule = retrySchedule, RetrySchedule(parsing: schedule) == nil {
             throw ValidationError("--webhook-retry-schedule must be seconds separated by commas")
         }
         guard webhookLeaseSeconds > 0 else { throw ValidationError("--webhook-lease-seconds must be positive") }
     }
 
+    private var retrySchedule: String? { webhookRetrySchedule ?? Environment.value("VIGIL_WEBHOOK_RETRY_SCHEDULE") }
     private var certificatePath: String? { tlsCertificate ?? Environment.value("VIGIL_TLS_CERTIFICATE") }
     private var plainPort: Int? { mqttPlainPort ?? Environment.integer("VIGIL_MQTT_PLAIN_PORT") }
     private var keyPath: String? { tlsKey ?? Environment.value("VIGIL_TLS_KEY") }
@@ -75,10 +76,11 @@ struct Serve: AsyncParsableCommand {
         database.apply(to: &configuration)
         configuration.mqttPort = mqttPort
         configuration.mqttPlainPort = plainPort
-        configuration.webhooks.urlPolicy.allowInsecureLoopback = webhooksAllowInsecureLoopback
+        configuration.webhooks.urlPolicy.allowInsecureLoopback =
+            webhooksAllowInsecureLoopback || Environment.flag("VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK")
         configuration.webhooks.lease = webhookLeaseSeconds
-        configuration.messages.readingEvents = webhookReadingEvents
-        if let schedule = webhookRetrySchedule.flatMap({ RetrySchedule(parsing: $0) }) {
+        configuration.messages.readingEvents = webhookReadingEvents || Environment.flag("VIGIL_WEBHOOK_READING_EVENTS")
+        if let schedule = retrySchedule.flatMap({ RetrySchedule(parsing: $0) }) {
             configuration.webhooks.schedule = schedule
         }
         try await VigilServer(configuration: configuration, logger: logger).run()

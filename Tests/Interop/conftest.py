@@ -2,6 +2,7 @@
 loopback ports with a throw-away data folder, and helpers to use its API."""
 
 import base64
+import fcntl
 import hashlib
 import hmac
 import json
@@ -42,10 +43,13 @@ def free_port() -> int:
 class VigilServer:
     """One Vigil process; it can be killed and started again on the same data."""
 
-    def __init__(self, data_dir: Path, extra_env=None):
+    def __init__(self, data_dir: Path, extra_env=None, mqtt_port=None, mqtt_plain_port=None):
         self.data_dir = data_dir
         self.http_port = free_port()
         self.https_port = free_port()
+        # A free port unless a test needs IoT Hub's 8883 (the Azure SDK's only port).
+        self.mqtt_port = mqtt_port or free_port()
+        self.mqtt_plain_port = mqtt_plain_port
         self.extra_env = extra_env or {}
         self.process = None
         self.token = None
@@ -68,10 +72,11 @@ class VigilServer:
     def start(self):
         env = dict(os.environ, VIGIL_BOOTSTRAP_ADMIN_PASSWORD=ADMIN_PASSWORD, **self.extra_env)
         self.log = open(self.data_dir / "server.log", "ab")
-        self.process = subprocess.Popen(
-            self.command("serve", "--http-port", str(self.http_port), "--https-port", str(self.https_port),
-                         "--http-host", "127.0.0.1"),
-            stdout=self.log, stderr=self.log, env=env)
+        arguments = ["serve", "--http-port", str(self.http_port), "--https-port", str(self.https_port),
+                     "--mqtt-port", str(self.mqtt_port), "--http-host", "127.0.0.1"]
+        if self.mqtt_plain_port:
+            arguments += ["--mqtt-plain-port", str(self.mqtt_plain_port)]
+        self.process = subprocess.Popen(self.command(*arguments), stdout=self.log, stderr=self.log, env=env)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.process.poll() is not None:
@@ -164,3 +169,34 @@ def vigil(data_dir):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def vigil_plain(data_dir):
+    """A Vigil with MQTT over TLS on a free port and plain MQTT on another."""
+    server = VigilServer(data_dir, mqtt_plain_port=free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "port_8883: uses the fixed MQTT port 8883; such tests run one at a time, machine-wide")
+
+
+@pytest.fixture
+def vigil_8883(data_dir):
+    """A Vigil whose MQTT/TLS listener is on 8883, where the Azure IoT SDK connects.
+
+    A lock file makes every such test (in this run or any other on the machine)
+    wait for the previous one, since only one server can listen on 8883."""
+    with open(Path(tempfile.gettempdir()) / "vigil-interop-mqtt-8883.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        server = VigilServer(data_dir, mqtt_port=8883, mqtt_plain_port=free_port())
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+            fcntl.flock(lock, fcntl.LOCK_UN)
