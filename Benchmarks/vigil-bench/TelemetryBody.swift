@@ -6,13 +6,18 @@ import Foundation
 /// Bodies carry no `messageId`, so Vigil stores every send (a repeated
 /// message id would be acknowledged without storing anything).
 enum TelemetryBody {
-    /// The vital types of the native body, in turn, with a plausible value for each.
-    private static let kinds: [(type: String, value: (inout SeededGenerator) -> String)] = [
-        ("heartRate", { String(Int.random(in: 52...118, using: &$0)) }),
-        ("spo2", { String(Int.random(in: 91...100, using: &$0)) }),
-        ("respiratoryRate", { String(Int.random(in: 10...24, using: &$0)) }),
-        ("bodyTemperature", { Format.fixed(Double.random(in: 36.0...38.2, using: &$0), decimals: 1) }),
-    ]
+    /// The vital types of the native body, in turn.
+    private static let types = ["heartRate", "spo2", "respiratoryRate", "bodyTemperature"]
+
+    /// A plausible value of `type`, in its canonical unit, as JSON.
+    private static func value(of type: String, using generator: inout SeededGenerator) -> String {
+        switch type {
+        case "heartRate": String(Int.random(in: 52...118, using: &generator))
+        case "spo2": String(Int.random(in: 91...100, using: &generator))
+        case "respiratoryRate": String(Int.random(in: 10...24, using: &generator))
+        default: Format.fixed(Double.random(in: 36.0...38.2, using: &generator), decimals: 1)
+        }
+    }
 
     /// A native body (`{"readings": [{"type", "value", "time"}, …]}`) with `count`
     /// readings of heart rate, SpO₂, respiratory rate and body temperature in
@@ -26,10 +31,11 @@ enum TelemetryBody {
         var body = #"{"readings":["#
         body.reserveCapacity(count * 64 + 16)
         for index in 0..<count {
-            let kind = kinds[index % kinds.count]
+            let type = types[index % types.count]
             let time = Date(timeIntervalSince1970: Double(newest - Int64((Double(index) * spacing).rounded(.down))))
             if index > 0 { body += "," }
-            body += #"{"type":"\#(kind.type)","value":\#(kind.value(&generator)),"time":"\#(time.formatted(.iso8601))"}"#
+            body += #"{"type":"\#(type)","value":\#(value(of: type, using: &generator)),"#
+            body += #""time":"\#(time.formatted(.iso8601))"}"#
         }
         return body + "]}"
     }
