@@ -272,7 +272,7 @@ $https_command_shown
 
 ### Method
 
-- **Server.** \`vigil serve --data-dir <new folder> --http-port <free port> --https-port <free port> --http-host 127.0.0.1\`,
+- **Server.** \`vigil serve --data-dir <new folder> --http-port <free port> --https-port <free port> --mqtt-port <free port> --http-host 127.0.0.1\`,
   the release build, started by \`vigil-bench\` with \`VIGIL_BOOTSTRAP_ADMIN_PASSWORD\`
   and no other \`VIGIL_*\` setting: SQLite with \`synchronous=FULL\`, and the
   default group-commit limits, rate limit (100 messages/s per device, burst
@@ -297,15 +297,18 @@ $https_command_shown
   The sustained run sends the native form with 100 readings (heart rate, SpO₂,
   respiratory rate and body temperature in turn), each with its own \`time\`,
   distinct and within the hour before the run; the single-reading runs send
-  the flat form \`{"heartRate": N}\`, measured at the receive time. Before the
-  runs, Vigil's own \`DeviceMessageParser\` must accept every reading of every body.
+  the flat form \`{"heartRate": N}\`, measured at the receive time. Values are
+  those of stable patients (each scoring 0 or 1 in NEWS2), so few alerts are
+  raised and ingest, not alerting, is measured. Before the runs, Vigil's own
+  \`DeviceMessageParser\` must accept every reading of every body.
 - **Runs, in order, on one server.** Sustained ingest with 100 readings per
   request; single-reading requests as fast as the 16 connections get answers
-  (the maximum); a short paced calibration run; single-reading requests paced
+  (the maximum); short paced calibration runs; single-reading requests paced
   to about half the maximum. Pacing uses wrk's \`delay()\` hook: each connection
   waits before each request (whole milliseconds, alternated to average a
   fraction), a delay computed from the maximum run and corrected by the
-  calibration run so that delay plus latency gives half the maximum rate.
+  calibration runs (until one lands within 5% of the target, at most three)
+  so that delay plus latency gives half the maximum rate.
   This is closed-loop: a connection sends its next request only after the
   previous answer, so while the server stalls, the requests a device would
   have sent meanwhile are not sent late but not at all, and their queueing

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the test suite needs and the machine
-# lacks: SQLite (library and command-line tool) and the PostgreSQL server.
+# lacks: SQLite (library and command-line tool), the PostgreSQL server and
+# mosquitto_pub (Debian's mosquitto-clients, for the MQTT interop tests).
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,7 @@ dpkg -s libsqlite3-dev >/dev/null 2>&1 || missing+=(libsqlite3-dev)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
+command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then

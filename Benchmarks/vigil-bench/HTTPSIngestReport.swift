@@ -50,8 +50,8 @@ struct HTTPSIngestReport: Codable, Sendable {
     var singleMaximum: WrkResult
     /// Half of ``singleMaximum``'s acknowledged rate: what the paced run aims at.
     var singleHalfTargetRate: Double
-    /// The short paced run that measured the delay to use.
-    var singleCalibration: WrkResult
+    /// The short paced runs that found the delay to use, in order.
+    var singleCalibrations: [WrkResult]
     /// Single-reading requests paced to about ``singleHalfTargetRate``.
     var singleHalf: WrkResult
     /// The most p99 latency at half the maximum rate that meets the target, in milliseconds.

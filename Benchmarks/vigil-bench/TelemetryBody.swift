@@ -9,13 +9,15 @@ enum TelemetryBody {
     /// The vital types of the native body, in turn.
     private static let types = ["heartRate", "spo2", "respiratoryRate", "bodyTemperature"]
 
-    /// A plausible value of `type`, in its canonical unit, as JSON.
+    /// A value of `type` in its canonical unit, as JSON, within the range
+    /// NEWS2 scores 0 or 1: a stable patient at home, so that ingest, not
+    /// alerting, is what is measured.
     private static func value(of type: String, using generator: inout SeededGenerator) -> String {
         switch type {
-        case "heartRate": String(Int.random(in: 52...118, using: &generator))
-        case "spo2": String(Int.random(in: 91...100, using: &generator))
-        case "respiratoryRate": String(Int.random(in: 10...24, using: &generator))
-        default: Format.fixed(Double.random(in: 36.0...38.2, using: &generator), decimals: 1)
+        case "heartRate": String(Int.random(in: 55...95, using: &generator))
+        case "spo2": String(Int.random(in: 95...99, using: &generator))
+        case "respiratoryRate": String(Int.random(in: 12...20, using: &generator))
+        default: Format.fixed(Double.random(in: 36.2...37.6, using: &generator), decimals: 1)
         }
     }
 
@@ -42,6 +44,6 @@ enum TelemetryBody {
 
     /// A flat body with one heart-rate reading, measured when Vigil receives it: `{"heartRate": 72}`.
     static func single(using generator: inout SeededGenerator) -> String {
-        #"{"heartRate": \#(Int.random(in: 52...118, using: &generator))}"#
+        #"{"heartRate": \#(Int.random(in: 55...95, using: &generator))}"#
     }
 }

@@ -9,8 +9,9 @@ import Foundation
     import Darwin
 #endif
 
-/// A `vigil serve` process that a benchmark starts on free loopback ports with
-/// its own data folder, as an operator would run it, and stops with SIGTERM.
+/// A `vigil serve` process that a benchmark starts on free loopback ports
+/// (HTTP, HTTPS and MQTT, so that it clashes with no other server) with its own
+/// data folder, as an operator would run it, and stops with SIGTERM.
 ///
 /// Its standard output and error go to `vigil.log` in the data folder's parent.
 /// `VIGIL_*` variables of the benchmark's environment are not passed on, so
@@ -44,12 +45,15 @@ struct VigilServerProcess: Sendable {
         }
         let dataDirectory = scratch.file("vigil-data")
         let logPath = scratch.file("vigil.log")
-        let httpPort = try LocalPort.free()
-        var httpsPort = try LocalPort.free()
-        while httpsPort == httpPort { httpsPort = try LocalPort.free() }
+        var ports: [Int] = []
+        while ports.count < 3 {
+            let port = try LocalPort.free()
+            if !ports.contains(port) { ports.append(port) }
+        }
+        let (httpPort, httpsPort, mqttPort) = (ports[0], ports[1], ports[2])
         let arguments = [
             "serve", "--data-dir", dataDirectory, "--http-port", "\(httpPort)", "--https-port", "\(httpsPort)",
-            "--http-host", "127.0.0.1",
+            "--mqtt-port", "\(mqttPort)", "--http-host", "127.0.0.1",
         ]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("VIGIL_") }
         environment["VIGIL_BOOTSTRAP_ADMIN_PASSWORD"] = adminPassword

@@ -28,6 +28,8 @@ actor IoTHubConnection {
     private var drainWaiters: [CheckedContinuation<Void, Never>] = []
     private var isDelivering = false
     private var deliveryRequested = false
+    /// Stored messages the device acknowledged, still to be removed.
+    private var acknowledgedMessages: [Int64] = []
     private var hasEnded = false
 
     init(
@@ -128,16 +130,21 @@ actor IoTHubConnection {
 
     // MARK: - Cloud-to-device messages
 
-    /// Sends queued cloud-to-device messages while the device is subscribed
-    /// and the in-flight window has room. Calls while a pass runs ask for one more pass.
+    /// Removes acknowledged messages from the queue, then sends queued ones
+    /// while the device is subscribed and the in-flight window has room.
+    ///
+    /// One pass runs at a time (a call during a pass asks for another), and
+    /// removals happen inside passes, so a pass never reads a message whose
+    /// removal is under way and sends it a second time.
     func deliverCloudMessages() async {
-        guard session.isSubscribed(to: .cloudToDevice), !hasEnded else { return }
         deliveryRequested = true
         guard !isDelivering else { return }
         isDelivering = true
         defer { isDelivering = false }
-        while deliveryRequested, !hasEnded {
+        while deliveryRequested {
             deliveryRequested = false
+            while let messageID = acknowledgedMessages.popLast() { await removeDelivered(messageID) }
+            guard session.isSubscribed(to: .cloudToDevice), !hasEnded else { continue }
             let room = IoTHubSession.maximumCloudMessagesInFlight
             let pending: [CloudMessage]
             do {
@@ -156,10 +163,10 @@ actor IoTHubConnection {
         }
     }
 
-    /// The device acknowledged a message: forget it and send the next.
+    /// The device acknowledged a message: remove it and send the next.
     func acknowledged(_ id: MQTTPacketID) async {
         guard let messageID = session.acknowledged(id) else { return }
-        await removeDelivered(messageID)
+        acknowledgedMessages.append(messageID)
         await deliverCloudMessages()
     }
 

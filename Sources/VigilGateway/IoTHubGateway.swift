@@ -120,32 +120,32 @@ public struct IoTHubGateway: Sendable {
                 await replaced.close()
             }
         }
-        try await outbound.write(.authenticationCompleted(.accepted, sessionPresent: stored != nil))
-        logger.info(
-            "Device connected over MQTT",
-            metadata: ["device": "\(device.id)", "session.present": "\(stored != nil)"])
         let expiry = Task { [logger] in
             try await Task.sleep(for: .seconds(max(0, tokenExpiry.timeIntervalSince(now()))))
             logger.info("The device's SAS token expired; disconnecting", metadata: ["device": "\(device.id)"])
             await connection.close()
         }
-        await connection.deliverCloudMessages()
-        await readRequests(&requests, connection: connection, outbound: outbound)
+        if await connection.send(.authenticationCompleted(.accepted, sessionPresent: stored != nil)) {
+            logger.info(
+                "Device connected over MQTT",
+                metadata: ["device": "\(device.id)", "session.present": "\(stored != nil)"])
+            await connection.deliverCloudMessages()
+            await readRequests(&requests, connection: connection, outbound: outbound)
+        }
         expiry.cancel()
         await connection.ended()
-        let wasCurrent = await registry.unregister(connection)
-        if wasCurrent && !persistent {
-            try? await store.sessions.removeSession(of: device.id)
-        }
+        await registry.unregister(connection)
     }
 
-    /// A persistent connection resumes (or starts) its stored session; a clean one discards it.
+    /// A persistent connection resumes (or starts) its stored session; a
+    /// clean one discards any stored session and stores none.
     private func openSession(of device: DeviceID, persistent: Bool) async throws -> DeviceSession? {
+        let stored = try await store.sessions.session(of: device)
         guard persistent else {
-            try await store.sessions.removeSession(of: device)
+            if stored != nil { try await store.sessions.removeSession(of: device) }
             return nil
         }
-        if let stored = try await store.sessions.session(of: device) { return stored }
+        if let stored { return stored }
         // Stored now, so the next connection finds a session even if this one subscribes to nothing.
         try await store.sessions.save(DeviceSession(deviceID: device, subscriptions: [], updatedAt: now()))
         return nil

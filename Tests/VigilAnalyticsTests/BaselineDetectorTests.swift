@@ -61,7 +61,8 @@ struct BaselineDetectorTests {
 
     @Test func tooLittleHistoryGivesNoBaselineAndNoFinding() {
         let readings = ReadingHistory(Self.history(count: 19) + Self.recent(Array(repeating: 90, count: 7)))
-        #expect(detector.baseline(of: .heartRate, in: readings, at: F.now) == nil)
+        let baseline = detector.baseline(of: .heartRate, in: readings, at: F.now)
+        #expect(baseline == nil, "\(String(describing: baseline))")
         #expect(detector.assessment(of: .heartRate, in: readings, at: F.now) == nil)
         #expect(detector.departures(in: readings, at: F.now).isEmpty)
         let enough = ReadingHistory(Self.history(count: 20) + Self.recent(Array(repeating: 90, count: 7)))

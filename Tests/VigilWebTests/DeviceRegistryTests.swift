@@ -55,8 +55,8 @@ struct DeviceRegistryTests {
                 body: .json(#"{"patientId":"\#(world.patientB.id)"}"#))
             #expect(rebound.status == .ok)
             #expect(try await world.send(client, device: device, body: #"{"heartRate": 90}"#).status == .noContent)
-            let a = try await world.store.readings.readings(of: world.patientA.id, matching: .init())
-            let b = try await world.store.readings.readings(of: world.patientB.id, matching: .init())
+            let a = try await world.store.readings.readings(of: world.patientA.id, matching: .init(type: .heartRate))
+            let b = try await world.store.readings.readings(of: world.patientB.id, matching: .init(type: .heartRate))
             #expect(a.map(\.value) == [70])
             #expect(b.map(\.value) == [90])
         }

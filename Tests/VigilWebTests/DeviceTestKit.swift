@@ -48,11 +48,12 @@ extension TestWorld {
             body: ByteBuffer(string: body))
     }
 
-    /// Patient A's stored readings, newest first, through the API.
+    /// Patient A's stored readings, newest first, through the API; without the
+    /// NEWS2 scores Vigil derives from them (`news2Totals` has those).
     func readings(_ client: any TestClientProtocol) async throws -> [StoredReading] {
         let response = try await client.execute(
             uri: "/api/v1/patients/\(patientA.id)/observations", method: .get, headers: headers(.admin))
-        return try response.json([StoredReading].self)
+        return try response.json([StoredReading].self).filter { $0.type != VitalType.news2Score.rawValue }
     }
 
     /// The quarantine as an admin sees it.

@@ -108,7 +108,9 @@ struct TelemetryIngestTests {
     }
 
     @Test func overTheRateLimitIs429WithRetryAfterAndOtherDevicesAreUnaffected() async throws {
-        try await TestWorld.with { world, client in
+        // A stopped clock: no tokens refill, so the burst of 200 is all the noisy device gets.
+        let clock = TestClock()
+        try await TestWorld.with(now: { clock.now }) { world, client in
             let noisy = try await world.createDevice(client, id: "noisy")
             let quiet = try await world.createDevice(client, id: "quiet")
             var throttled: TestResponse?
