@@ -229,7 +229,8 @@ EOF
 fi
 
 if want https; then
-    wrk_version=$(wrk --version 2>&1 | head -n 1 | awk '{ print $2 }')
+    # `wrk --version` prints its usage too and exits with status 1.
+    wrk_version=$( (wrk --version 2>&1 || true) | head -n 1 | awk '{ print $2 }')
     libssl_version=$(dpkg-query -W -f='${Version}' libssl3 2>/dev/null || echo unknown)
     # The command as a reader would type it from the repository.
     https_command_shown=${https_command//"$bin"/.build/release}
@@ -327,10 +328,11 @@ $https_command_shown
   generator.
 - **Durability.** Every run must be answered 204 throughout, with no socket
   errors or timeouts, or the benchmark fails. After the runs Vigil is stopped
-  with SIGTERM, and \`sqlite3\` counts in its database file the readings
-  received during each run: each count must be at least the run's
-  204-acknowledged requests times its readings per request, and the quarantine
-  must be empty.
+  with SIGTERM, and \`sqlite3\` counts in its database file the device readings
+  received during each run (leaving out the NEWS2 scores Vigil derives and
+  stores as readings without a device): each count must be at least the
+  run's 204-acknowledged requests times its readings per request, and the
+  quarantine must be empty.
 <!-- https:end -->
 EOF
 )

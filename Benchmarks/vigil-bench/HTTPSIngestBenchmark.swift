@@ -121,19 +121,19 @@ struct HTTPSIngestBenchmark {
         // until a short run lands within 5% of the target rate (at most 3 runs).
         let target = maximum.result.acknowledgedPerSecond / 2
         let cycle = Double(configuration.connections) / target * 1000
-        var delay = max(0, cycle - Double(maximum.result.latency.p50) / 2000)
+        var pacing = Pacing(targetCycle: cycle, firstDelay: cycle - Double(maximum.result.latency.p50) / 2000)
         var calibrations: [LoadRun] = []
         while calibrations.count < 3 {
             let calibration = try LoadRun.measure(
                 "single-calibration-\(calibrations.count + 1)", wrk: wrk, plan: singlePlan, url: url,
-                seconds: max(5, seconds / 5), delayMilliseconds: delay)
+                seconds: max(5, seconds / 5), delayMilliseconds: pacing.delay)
             calibrations.append(calibration)
             let achieved = calibration.result.acknowledgedPerSecond
-            let overhead = Double(configuration.connections) / achieved * 1000 - delay
-            delay = max(0, cycle - overhead)
+            pacing.record(cycle: Double(configuration.connections) / achieved * 1000)
             try await Task.sleep(for: .seconds(1))
             if abs(achieved / target - 1) <= 0.05 { break }
         }
+        let delay = pacing.delay
         let half = try LoadRun.measure(
             "single-half", wrk: wrk, plan: singlePlan, url: url, seconds: seconds, delayMilliseconds: delay)
         return Runs(

@@ -9,7 +9,8 @@ extension VigilAssembly {
     ///
     /// - Parameter onRunning: called with whether the listener uses TLS and its bound port.
     public func mqttServers(
-        credentials: TLSCredentials, onRunning: @escaping @Sendable (_ tls: Bool, _ port: Int) async -> Void = { _, _ in }
+        credentials: TLSCredentials,
+        onRunning: @escaping @Sendable (_ tls: Bool, _ port: Int) async -> Void = { _, _ in }
     ) throws -> [IoTHubMQTTServer] {
         let context = try NIOSSLContext(configuration: Self.tlsConfiguration(credentials))
         var servers = [

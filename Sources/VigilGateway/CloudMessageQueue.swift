@@ -15,6 +15,7 @@ public struct CloudMessageQueue: Sendable {
         /// The longest lifetime a message may ask for (IoT Hub's limit). Default 48 hours.
         public var maximumLifetime: Duration
 
+        /// A configuration; every parameter defaults as documented on its property.
         public init(
             maximumQueuedPerDevice: Int = 50, defaultLifetime: Duration = .seconds(3600),
             maximumLifetime: Duration = .seconds(48 * 3600)
@@ -25,11 +26,15 @@ public struct CloudMessageQueue: Sendable {
         }
     }
 
+    /// The queue limits in force.
     public let configuration: Configuration
     private let store: any CloudMessageStore
     private let registry: DeviceConnectionRegistry
 
-    public init(store: any CloudMessageStore, registry: DeviceConnectionRegistry, configuration: Configuration = .init()) {
+    /// A queue over `store` that wakes the device's connection in `registry`.
+    public init(
+        store: any CloudMessageStore, registry: DeviceConnectionRegistry, configuration: Configuration = .init()
+    ) {
         self.store = store
         self.registry = registry
         self.configuration = configuration
@@ -50,6 +55,9 @@ public struct CloudMessageQueue: Sendable {
         let message = CloudMessage(
             deviceID: device, messageID: UUID().uuidString.lowercased(), payload: payload, properties: properties,
             contentType: contentType, enqueuedAt: now, expiresAt: now.addingTimeInterval(seconds))
+        // Expired messages are never delivered; clearing them here keeps the
+        // queues of devices that stay away from growing.
+        try await store.removeExpired(before: now)
         guard let queued = try await store.enqueue(message, limit: configuration.maximumQueuedPerDevice) else {
             return nil
         }

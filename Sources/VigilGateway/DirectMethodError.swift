@@ -10,8 +10,10 @@ public struct DirectMethodError: Error, Hashable, Sendable, CustomStringConverti
         case disconnected = "device_disconnected"
     }
 
+    /// Why the call got no answer.
     public var code: Code
 
+    /// An error for `code`.
     public init(_ code: Code) {
         self.code = code
     }

@@ -5,6 +5,7 @@ public struct DirectMethodResult: Sendable, Hashable {
     /// The JSON the device answered with (`null` for an empty body).
     public var payload: AnyJSON
 
+    /// An answer with a status and a payload.
     public init(status: Int, payload: AnyJSON) {
         self.status = status
         self.payload = payload

@@ -61,7 +61,8 @@ actor IoTHubConnection {
     @discardableResult
     func publish(topic: String, payload: Data, ifSubscribedTo kind: IoTHubSubscription) async -> Bool {
         guard session.isSubscribed(to: kind), !hasEnded else { return false }
-        return await send(.publish(MQTTOutgoingPublish(topic: topic, payload: ByteBuffer(bytes: payload), qos: .atMostOnce)))
+        return await send(
+            .publish(MQTTOutgoingPublish(topic: topic, payload: ByteBuffer(bytes: payload), qos: .atMostOnce)))
     }
 
     /// Closes the network connection (the reading task then ends it).

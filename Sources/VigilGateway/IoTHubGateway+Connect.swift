@@ -64,7 +64,8 @@ extension IoTHubGateway {
                     time: time, action: "device.connect", patientID: patient, outcome: .denied, sourceAddress: source,
                     detail: detail))
         } catch {
-            logger.error("Could not audit a refused connection", metadata: ["error": "\(String(describing: type(of: error)))"])
+            logger.error(
+                "Could not audit a refused connection", metadata: ["error": "\(String(describing: type(of: error)))"])
         }
     }
 }

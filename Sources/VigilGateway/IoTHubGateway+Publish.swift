@@ -33,10 +33,12 @@ extension IoTHubGateway {
             if let id = publish.packetID { await connection.send(.publishCommitted(id)) }
         case .acknowledgeThenClose(let reason):
             if let id = publish.packetID { await connection.send(.publishCommitted(id)) }
-            logger.notice("Disconnecting a device", metadata: ["device": "\(connection.deviceID)", "reason": "\(reason)"])
+            logger.notice(
+                "Disconnecting a device", metadata: ["device": "\(connection.deviceID)", "reason": "\(reason)"])
             await connection.close()
         case .close(let reason):
-            logger.notice("Disconnecting a device", metadata: ["device": "\(connection.deviceID)", "reason": "\(reason)"])
+            logger.notice(
+                "Disconnecting a device", metadata: ["device": "\(connection.deviceID)", "reason": "\(reason)"])
             await connection.close()
         }
     }

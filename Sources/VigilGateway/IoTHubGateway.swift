@@ -23,6 +23,7 @@ public struct IoTHubGateway: Sendable {
         /// (received, not yet acknowledged) before reading pauses. Default 256.
         public var maximumMessagesInFlight: Int
 
+        /// A configuration; every parameter defaults as documented on its property.
         public init(hostName: String = "localhost", maximumMessagesInFlight: Int = 256) {
             self.hostName = hostName
             self.maximumMessagesInFlight = maximumMessagesInFlight
@@ -39,6 +40,8 @@ public struct IoTHubGateway: Sendable {
     let now: @Sendable () -> Date
     let logger: Logger
 
+    /// A gateway over the given parts (the same authenticator, limiter and
+    /// ingestor as the HTTPS endpoint, so both transports apply one policy).
     public init(
         configuration: Configuration, authenticator: DeviceAuthenticator, limiter: DeviceRateLimiter,
         ingestor: DeviceIngestor, twins: DeviceTwins, store: any Store, registry: DeviceConnectionRegistry,
@@ -83,7 +86,8 @@ public struct IoTHubGateway: Sendable {
                     outbound: outbound, channel: channel.channel)
             }
         } catch {
-            logger.debug("MQTT connection ended with an error", metadata: ["error": "\(String(describing: type(of: error)))"])
+            logger.debug(
+                "MQTT connection ended with an error", metadata: ["error": "\(String(describing: type(of: error)))"])
         }
     }
 

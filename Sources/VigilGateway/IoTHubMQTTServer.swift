@@ -27,6 +27,7 @@ public final class IoTHubMQTTServer: Service, Sendable {
         /// Default `MQTTDecoder.defaultMaximumPacketSize`.
         public var maximumPacketSize: Int
 
+        /// A configuration; every parameter defaults as documented on its property.
         public init(
             host: String = "0.0.0.0", port: Int = 8883, tls: NIOSSLContext? = nil,
             mqtt: MQTTConnectionStateMachine.Configuration = .init(),
@@ -90,7 +91,8 @@ public final class IoTHubMQTTServer: Service, Sendable {
                 }
             }
         } onGracefulShutdown: { [logger] in
-            logger.notice("MQTT listener stopping; draining device connections", metadata: ["mqtt.port": "\(configuration.port)"])
+            logger.notice(
+                "MQTT listener stopping; draining device connections", metadata: ["mqtt.port": "\(configuration.port)"])
             server.channel.close(promise: nil)
             Task { await gateway.registry.shutDown() }
         }

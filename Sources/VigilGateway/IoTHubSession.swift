@@ -50,7 +50,9 @@ struct IoTHubSession: Sendable {
 
     /// The subscriptions to keep in a persistent session.
     var storedSubscriptions: [DeviceSession.Subscription] {
-        subscriptions.map { .init(topicFilter: $0.key.filter(deviceID: deviceID.rawValue), qos: Int($0.value.rawValue)) }
+        subscriptions.map {
+            .init(topicFilter: $0.key.filter(deviceID: deviceID.rawValue), qos: Int($0.value.rawValue))
+        }
     }
 
     /// Applies a SUBSCRIBE (QoS already lowered by the MQTT layer); filters
@@ -87,7 +89,9 @@ struct IoTHubSession: Sendable {
                 topic: IoTHubTopic.cloudToDevice(deviceID: deviceID.rawValue, properties: Self.properties(of: message)),
                 payload: ByteBuffer(bytes: message.payload), qos: qos)
             if qos == .atLeastOnce {
-                guard cloudInFlight.count < Self.maximumCloudMessagesInFlight, let id = allocatePacketID() else { break }
+                guard cloudInFlight.count < Self.maximumCloudMessagesInFlight, let id = allocatePacketID() else {
+                    break
+                }
                 publish.packetID = id
                 cloudInFlight[id] = message.id
             }

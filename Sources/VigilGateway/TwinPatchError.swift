@@ -17,8 +17,10 @@ public struct TwinPatchError: Error, Hashable, Sendable, CustomStringConvertible
         case contention = "contention"
     }
 
+    /// Why the patch was refused.
     public var code: Code
 
+    /// A refusal for `code`.
     public init(_ code: Code) {
         self.code = code
     }

@@ -74,19 +74,24 @@ public struct AlertManager: Sendable {
         }
     }
 
-    /// Saves changes (and readings) in one transaction, then publishes their events.
+    /// Saves changes, readings and their webhook events in one transaction,
+    /// then publishes the live events.
     @discardableResult
     func save(_ changes: [AlertChange], readings: [Reading] = [], news2: NEWS2Update? = nil) async throws
         -> [AlertChange]
     {
-        let saved = try await store.alerts.save(changes.map(\.alert), readings: readings)
+        let time = now()
+        // The outbox events describe the alerts as they will be once saved.
+        var outbox = news2.map { [AlertWebhookEvents.event(for: $0, at: time)] } ?? []
+        outbox += changes.map { AlertWebhookEvents.event(for: $0, at: time) }
+        let saved = try await store.alerts.save(changes.map(\.alert), readings: readings, events: outbox)
         var stored = changes
         for index in stored.indices { stored[index].alert = saved[index] }
         var events: [LiveEvent] = []
         if let news2 {
-            events.append(LiveEvent(patientID: news2.patientID, time: now(), content: .news2(news2)))
+            events.append(LiveEvent(patientID: news2.patientID, time: time, content: .news2(news2)))
         }
-        events += stored.map { LiveEvent(patientID: $0.alert.patientID, time: now(), content: .alert($0)) }
+        events += stored.map { LiveEvent(patientID: $0.alert.patientID, time: time, content: .alert($0)) }
         if !events.isEmpty { await bus.publish(events) }
         for change in stored {
             logger.info(

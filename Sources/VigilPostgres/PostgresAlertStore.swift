@@ -64,8 +64,8 @@ struct PostgresAlertStore: AlertStore {
         return try rows.map(Self.decode)
     }
 
-    func save(_ alerts: [Alert], readings: [Reading]) async throws -> [Alert] {
-        guard !alerts.isEmpty || !readings.isEmpty else { return [] }
+    func save(_ alerts: [Alert], readings: [Reading], events: [OutboxEvent]) async throws -> [Alert] {
+        guard !alerts.isEmpty || !readings.isEmpty || !events.isEmpty else { return [] }
         return try await database.transaction(entity: "alert", referencing: "patient") { transaction in
             var saved: [Alert] = []
             for alert in alerts { saved.append(try await Self.save(alert, in: transaction)) }
@@ -82,6 +82,7 @@ struct PostgresAlertStore: AlertStore {
                         \(columns.messageIDs)::text[])
                     """)
             }
+            try await PostgresOutboxStore.enqueue(events, in: transaction)
             return saved
         }
     }

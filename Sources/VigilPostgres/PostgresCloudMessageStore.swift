@@ -48,7 +48,8 @@ struct PostgresCloudMessageStore: CloudMessageStore {
                 (Int64, String, String, Data, String, String?, Int64, Int64).self)
             return CloudMessage(
                 id: id, deviceID: DeviceID(deviceID), messageID: messageID, payload: payload,
-                properties: try PostgresJSONColumn.decode([String: String].self, from: properties, entity: "cloud message"),
+                properties: try PostgresJSONColumn.decode(
+                    [String: String].self, from: properties, entity: "cloud message"),
                 contentType: contentType, enqueuedAt: Date(millisecondsSince1970: enqueuedAt),
                 expiresAt: Date(millisecondsSince1970: expiresAt))
         }

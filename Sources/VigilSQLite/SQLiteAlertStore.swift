@@ -89,12 +89,13 @@ struct SQLiteAlertStore: AlertStore {
         }
     }
 
-    func save(_ alerts: [Alert], readings: [Reading]) async throws -> [Alert] {
-        guard !alerts.isEmpty || !readings.isEmpty else { return [] }
+    func save(_ alerts: [Alert], readings: [Reading], events: [OutboxEvent]) async throws -> [Alert] {
+        guard !alerts.isEmpty || !readings.isEmpty || !events.isEmpty else { return [] }
         return try await SQLiteErrors.translating(entity: "alert", referencing: "patient") {
             try await pool.write { db in
                 let saved = try alerts.map { try Self.save($0, in: db) }
                 try SQLiteReadingStore.insert(readings, in: db)
+                try SQLiteOutboxStore.enqueue(events, in: db)
                 return saved
             }
         }

@@ -56,7 +56,8 @@ struct SQLiteCloudMessageStore: CloudMessageStore {
 
     func remove(_ id: Int64) async throws {
         try await SQLiteErrors.translating(entity: "cloud message") {
-            try await pool.write { db in try db.execute(sql: "DELETE FROM cloud_messages WHERE id = ?", arguments: [id]) }
+            try await pool.write { db in try db.execute(sql: "DELETE FROM cloud_messages WHERE id = ?", arguments: [id])
+            }
         }
     }
 
@@ -74,7 +75,8 @@ struct SQLiteCloudMessageStore: CloudMessageStore {
         CloudMessage(
             id: try row.decode(atIndex: 0), deviceID: DeviceID(try row.decode(String.self, atIndex: 1)),
             messageID: try row.decode(atIndex: 2), payload: try row.decode(Data?.self, atIndex: 3) ?? Data(),
-            properties: try SQLiteJSONColumn.decode([String: String].self, from: try row.decode(atIndex: 4), entity: "cloud message"),
+            properties: try SQLiteJSONColumn.decode(
+                [String: String].self, from: try row.decode(atIndex: 4), entity: "cloud message"),
             contentType: try row.decode(atIndex: 5),
             enqueuedAt: Date(millisecondsSince1970: try row.decode(atIndex: 6)),
             expiresAt: Date(millisecondsSince1970: try row.decode(atIndex: 7)))

@@ -52,7 +52,8 @@ struct SQLiteDeviceTwinStore: DeviceTwinStore {
         guard
             let row = try Row.fetchOne(
                 db,
-                sql: "SELECT desired, desired_version, reported, reported_version FROM device_twins WHERE device_id = ?",
+                sql:
+                    "SELECT desired, desired_version, reported, reported_version FROM device_twins WHERE device_id = ?",
                 arguments: [device.rawValue])
         else { return .empty(device) }
         return DeviceTwin(

@@ -19,7 +19,8 @@ public protocol AlertStore: Sendable {
     /// Open alerts whose next escalation is due at `time` (at or before it), earliest first.
     func dueForEscalation(at time: Date, limit: Int) async throws -> [Alert]
 
-    /// Writes alert changes and readings in one transaction: all of them or none.
+    /// Writes alert changes, readings and webhook events (to the transactional
+    /// outbox) in one transaction: all of them or none.
     ///
     /// An alert with version 0 is inserted; any other is updated only if its
     /// stored version equals `alert.version`. Each saved alert comes back with
@@ -30,7 +31,15 @@ public protocol AlertStore: Sendable {
     ///   the same patient and rule; `StoreError.notFound` when the alert to
     ///   update does not exist or the patient does not.
     @discardableResult
-    func save(_ alerts: [Alert], readings: [Reading]) async throws -> [Alert]
+    func save(_ alerts: [Alert], readings: [Reading], events: [OutboxEvent]) async throws -> [Alert]
+}
+
+extension AlertStore {
+    /// Writes alert changes and readings in one transaction, with no webhook events.
+    @discardableResult
+    public func save(_ alerts: [Alert], readings: [Reading]) async throws -> [Alert] {
+        try await save(alerts, readings: readings, events: [])
+    }
 }
 
 /// Which alerts to list.

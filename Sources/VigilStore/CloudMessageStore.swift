@@ -27,6 +27,7 @@ public protocol CloudMessageStore: Sendable {
 public struct CloudMessage: Sendable, Hashable {
     /// Assigned by the store, increasing; 0 before it is stored.
     public var id: Int64
+    /// The device the message is for.
     public var deviceID: DeviceID
     /// The message id the device sees (`$.mid`).
     public var messageID: String
@@ -36,10 +37,12 @@ public struct CloudMessage: Sendable, Hashable {
     public var properties: [String: String]
     /// The body's media type (`$.ct`), if given.
     public var contentType: String?
+    /// When the message was queued.
     public var enqueuedAt: Date
     /// After this time the message is no longer delivered.
     public var expiresAt: Date
 
+    /// A message; `id` is assigned when it is queued.
     public init(
         id: Int64 = 0, deviceID: DeviceID, messageID: String, payload: Data, properties: [String: String] = [:],
         contentType: String? = nil, enqueuedAt: Date, expiresAt: Date

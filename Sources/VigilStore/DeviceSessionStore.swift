@@ -21,21 +21,26 @@ public protocol DeviceSessionStore: Sendable {
 public struct DeviceSession: Sendable, Hashable {
     /// One subscription: a topic filter and the QoS granted.
     public struct Subscription: Sendable, Hashable, Codable {
+        /// The topic filter as the device sent it.
         public var topicFilter: String
         /// The granted QoS, 0 or 1.
         public var qos: Int
 
+        /// A subscription to `topicFilter` granted at `qos`.
         public init(topicFilter: String, qos: Int) {
             self.topicFilter = topicFilter
             self.qos = qos
         }
     }
 
+    /// The device whose session this is.
     public var deviceID: DeviceID
     /// The subscriptions, sorted by topic filter.
     public var subscriptions: [Subscription]
+    /// When the session was last stored.
     public var updatedAt: Date
 
+    /// A session; subscriptions are kept sorted by topic filter.
     public init(deviceID: DeviceID, subscriptions: [Subscription], updatedAt: Date) {
         self.deviceID = deviceID
         self.subscriptions = subscriptions.sorted { $0.topicFilter < $1.topicFilter }

@@ -36,14 +36,18 @@ public struct DeviceTwin: Sendable, Hashable {
     /// The version of a twin document never written.
     public static let initialVersion: Int64 = 1
 
+    /// The device the twin belongs to.
     public var deviceID: DeviceID
     /// The desired properties: a JSON object's text, without `$version`.
     public var desired: String
+    /// The desired document's version, from 1, bumped by every write.
     public var desiredVersion: Int64
     /// The reported properties: a JSON object's text, without `$version`.
     public var reported: String
+    /// The reported document's version, from 1, bumped by every write.
     public var reportedVersion: Int64
 
+    /// A twin with the given documents and versions.
     public init(deviceID: DeviceID, desired: String, desiredVersion: Int64, reported: String, reportedVersion: Int64) {
         self.deviceID = deviceID
         self.desired = desired

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import VigilCore
 import VigilMonitoring
 
@@ -30,7 +31,7 @@ struct EventsController {
             }
             return Response(
                 status: .ok,
-                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .connection: "keep-alive"],
+                headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                 body: body)
         }
     }
@@ -42,7 +43,8 @@ struct EventsController {
     }
 
     /// Writes the visible events, and keep-alive comments, until the bus
-    /// closes or the client goes away.
+    /// closes, the client goes away, or the server shuts down gracefully (a
+    /// stream never ends by itself, so it must not hold the shutdown up).
     private static func stream(
         _ events: AsyncStream<LiveEvent>, visibility: EventVisibility, to writer: inout any ResponseBodyWriter
     ) async throws {
@@ -63,14 +65,18 @@ struct EventsController {
             heartbeat.cancel()
         }
         try await writer.write(ByteBuffer(string: "retry: 3000\n\n"))
-        for await item in items {
-            switch item {
-            case .heartbeat:
-                try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-            case .event(let event):
-                guard try await visibility.allows(event) else { continue }
-                try await writer.write(ByteBuffer(string: LiveEventView(event).frame))
+        try await withGracefulShutdownHandler {
+            for await item in items {
+                switch item {
+                case .heartbeat:
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                case .event(let event):
+                    guard try await visibility.allows(event) else { continue }
+                    try await writer.write(ByteBuffer(string: LiveEventView(event).frame))
+                }
             }
+        } onGracefulShutdown: {
+            continuation.finish()
         }
         try await writer.finish(nil)
     }

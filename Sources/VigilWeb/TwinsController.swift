@@ -25,7 +25,8 @@ struct TwinsController {
             let body = Data(buffer: try await request.body.collect(upTo: Request.maximumJSONBodySize))
             let (twin, patch): (DeviceTwin, [String: AnyJSON])
             do {
-                (twin, patch) = try await devices.twins.patch(.desired, of: device.id, with: body, at: dependencies.now())
+                (twin, patch) = try await devices.twins.patch(
+                    .desired, of: device.id, with: body, at: dependencies.now())
             } catch let error as TwinPatchError {
                 throw VigilError.badRequest("The patch was refused (\(error.code.rawValue)).", code: "invalid_patch")
             }

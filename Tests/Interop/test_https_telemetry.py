@@ -39,7 +39,8 @@ def test_telemetry_posted_with_a_self_computed_sas_token_appears_in_the_api(vigi
         "readings": [{"type": "heartRate", "value": 72},
                      {"type": "bloodPressure", "systolic": 128, "diastolic": 84, "unit": "mm[Hg]"}]})
     assert status == 204
-    readings = vigil.api("GET", f"/api/v1/patients/{patient['id']}/observations")
+    readings = [r for r in vigil.api("GET", f"/api/v1/patients/{patient['id']}/observations")
+                if r.get("deviceId")]
     assert sorted((r["type"], r["value"]) for r in readings) == [
         ("diastolic", 84), ("heartRate", 72), ("systolic", 128)]
 
@@ -100,7 +101,7 @@ def test_sigkill_during_a_sustained_stream_loses_no_acknowledged_reading(vigil):
         vigil.token = None
         stored = set()
         for patient, _ in pairs:
-            for item in vigil.api("GET", f"/api/v1/patients/{patient['id']}/observations?limit=10000"):
+            for item in vigil.api("GET", f"/api/v1/patients/{patient['id']}/observations?type=heartRate&limit=10000"):
                 stored.add(item["messageId"])
         missing = acknowledged - stored
         assert not missing, f"round {round_number}: {len(missing)} acknowledged readings lost"

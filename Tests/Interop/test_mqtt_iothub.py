@@ -3,6 +3,7 @@ azure-iot-device SDK (which only connects to port 8883), paho-mqtt with a SAS
 token computed here, and Debian's mosquitto_pub."""
 
 import json
+import signal
 import ssl
 import subprocess
 import threading
@@ -377,3 +378,96 @@ def test_sigkill_during_sustained_qos1_ingest_loses_no_acknowledged_message(vigi
         missing = acknowledged - stored
         assert not missing, f"round {round_number}: {len(missing)} acknowledged messages lost"
     assert len(acknowledged) > 500
+
+
+def test_sigterm_during_sustained_qos1_ingest_drains_and_loses_no_acknowledged_message(vigil_plain):
+    pairs = [vigil_plain.create_patient_with_device(f"Drained {n}") for n in range(4)]
+    acknowledged = set()
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def stream(device):
+        client = paho_client(vigil_plain, device)
+        connect_paho(vigil_plain, client)
+        outstanding = []
+        topic = f"devices/{device['deviceId']}/messages/events/"
+        while not stop.is_set():
+            message_id = str(uuid.uuid4())
+            outstanding.append((client.publish(topic + f"%24.mid={message_id}", '{"heartRate": 71}', qos=1),
+                                message_id))
+            time.sleep(0.0125)
+        time.sleep(1)  # PUBACKs of the drained messages arrive before the close
+        client.loop_stop()
+        with lock:
+            acknowledged.update(m for i, m in outstanding if acknowledged_by_server(i))
+
+    threads = [threading.Thread(target=stream, args=(device,)) for _, device in pairs]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)
+    started = time.time()
+    vigil_plain.process.send_signal(signal.SIGTERM)
+    assert vigil_plain.process.wait(timeout=30) == 0
+    assert time.time() - started < 15, "shutdown did not drain promptly"
+    stop.set()
+    for thread in threads:
+        thread.join()
+    vigil_plain.log.close()
+    vigil_plain.start()
+    vigil_plain.token = None
+    stored = set()
+    for patient, _ in pairs:
+        stored.update(item.get("messageId") for item in observations(vigil_plain, patient))
+    assert acknowledged and not acknowledged - stored
+
+
+def test_publishing_as_another_device_or_over_the_rate_limit_disconnects(vigil_plain):
+    _, device = vigil_plain.create_patient_with_device("Misbehaving")
+    _, other = vigil_plain.create_patient_with_device("Other")
+
+    client = paho_client(vigil_plain, device)
+    closed = threading.Event()
+    client.on_disconnect = lambda *_: closed.set()
+    connect_paho(vigil_plain, client)
+    client.publish(f"devices/{other['deviceId']}/messages/events/", json.dumps({"heartRate": 70}), qos=1)
+    assert closed.wait(10), "publishing to another device's topic must disconnect"
+    client.loop_stop()
+
+    client = paho_client(vigil_plain, device)
+    closed = threading.Event()
+    client.on_disconnect = lambda *_: closed.set()
+    client.max_queued_messages_set(0)
+    connect_paho(vigil_plain, client)
+    topic = f"devices/{device['deviceId']}/messages/events/"
+    for _ in range(400):  # the limit is 100/s with bursts of 200
+        if closed.is_set():
+            break
+        client.publish(topic, json.dumps({"heartRate": 70}), qos=0)
+    assert closed.wait(10), "a device over its rate limit must be disconnected"
+    client.loop_stop()
+
+
+def test_a_silent_client_is_dropped_after_one_and_a_half_keep_alive_intervals(vigil_plain):
+    import socket
+    _, device = vigil_plain.create_patient_with_device("Silent")
+    device_id = device["deviceId"].encode()
+    username = f"localhost/{device['deviceId']}/?api-version=2021-04-12".encode()
+    password = sas_token(device["connectionString"]).encode()
+
+    def field(data):
+        return len(data).to_bytes(2, "big") + data
+
+    # CONNECT: MQTT 3.1.1, user name + password + clean session, keep-alive 1 s.
+    body = field(b"MQTT") + bytes([4, 0xC2]) + (1).to_bytes(2, "big") + field(device_id) + field(username) + field(password)
+    length, encoded = len(body), b""
+    while True:
+        byte, length = length % 128, length // 128
+        encoded += bytes([byte | (0x80 if length else 0)])
+        if not length:
+            break
+    with socket.create_connection(("127.0.0.1", vigil_plain.mqtt_plain_port), timeout=10) as sock:
+        sock.sendall(bytes([0x10]) + encoded + body)
+        assert sock.recv(4) == bytes([0x20, 2, 0, 0])  # CONNACK accepted
+        started = time.time()
+        assert sock.recv(1) == b"", "the server must close the connection"
+        assert 1.0 <= time.time() - started <= 5.0

@@ -29,7 +29,8 @@ struct IoTHubConnectCredentialsTests {
         "hub.example/cuff-1", "hub.example/cuff-1/",
     ])
     func acceptsAnyAPIVersionAndHostCase(_ username: String) throws {
-        let credentials = try IoTHubConnectCredentials(connect: Self.connect(username: username), hostName: "hub.example")
+        let credentials = try IoTHubConnectCredentials(
+            connect: Self.connect(username: username), hostName: "hub.example")
         #expect(credentials.deviceID == DeviceID("cuff-1"))
     }
 

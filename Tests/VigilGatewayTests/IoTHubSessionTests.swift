@@ -63,7 +63,8 @@ struct IoTHubSessionTests {
         #expect(first.allSatisfy { $0.publish.qos == .atLeastOnce && !$0.isDeliveredWhenSent })
         let topic = first[0].publish.topic
         #expect(topic.hasPrefix("devices/cuff-1/messages/devicebound/"))
-        let bag = try #require(IoTHubPropertyBag(parsing: topic.dropFirst("devices/cuff-1/messages/devicebound/".count)))
+        let bag = try #require(
+            IoTHubPropertyBag(parsing: topic.dropFirst("devices/cuff-1/messages/devicebound/".count)))
         #expect(bag.messageID == "mid-10")
         #expect(bag.contentType == "application/json")
         #expect(bag.values["colour"] == "red")

@@ -44,9 +44,12 @@ struct IoTHubTopicTests {
     @Test func formatsHubTopicsAsTheSDKParsesThem() {
         #expect(IoTHubTopic.twinResponse(status: 200, requestID: "r1") == "$iothub/twin/res/200/?$rid=r1")
         #expect(
-            IoTHubTopic.twinResponse(status: 204, requestID: "r1", version: 7) == "$iothub/twin/res/204/?$rid=r1&$version=7")
+            IoTHubTopic.twinResponse(status: 204, requestID: "r1", version: 7)
+                == "$iothub/twin/res/204/?$rid=r1&$version=7")
         #expect(IoTHubTopic.desiredPropertiesPatch(version: 3) == "$iothub/twin/PATCH/properties/desired/?$version=3")
-        #expect(IoTHubTopic.methodRequest(name: "reboot now", requestID: "5") == "$iothub/methods/POST/reboot%20now/?$rid=5")
+        #expect(
+            IoTHubTopic.methodRequest(name: "reboot now", requestID: "5") == "$iothub/methods/POST/reboot%20now/?$rid=5"
+        )
         #expect(
             IoTHubTopic.cloudToDevice(deviceID: "d1", properties: IoTHubPropertyBag(["$.mid": "x"]))
                 == "devices/d1/messages/devicebound/%24.mid=x")
@@ -57,7 +60,8 @@ struct IoTHubTopicTests {
         #expect(IoTHubSubscription(filter: "devices/d2/messages/devicebound/#", deviceID: "d1") == nil)
         #expect(IoTHubSubscription(filter: "$iothub/methods/POST/#", deviceID: "d1") == .methods)
         #expect(IoTHubSubscription(filter: "$iothub/twin/res/#", deviceID: "d1") == .twinResponses)
-        #expect(IoTHubSubscription(filter: "$iothub/twin/PATCH/properties/desired/#", deviceID: "d1") == .desiredProperties)
+        #expect(
+            IoTHubSubscription(filter: "$iothub/twin/PATCH/properties/desired/#", deviceID: "d1") == .desiredProperties)
         #expect(IoTHubSubscription(filter: "#", deviceID: "d1") == nil)
         for kind in IoTHubSubscription.allCases {
             #expect(IoTHubSubscription(filter: kind.filter(deviceID: "d1"), deviceID: "d1") == kind)

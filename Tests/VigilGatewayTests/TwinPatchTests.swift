@@ -32,7 +32,8 @@ struct TwinPatchTests {
     }
 
     @Test func deviceDocumentCarriesBothVersions() throws {
-        let twin = DeviceTwinFixture.twin(desired: #"{"interval":60}"#, desiredVersion: 3, reported: "{}", reportedVersion: 1)
+        let twin = DeviceTwinFixture.twin(
+            desired: #"{"interval":60}"#, desiredVersion: 3, reported: "{}", reportedVersion: 1)
         let document = try Self.json(String(decoding: try DeviceTwins.deviceDocument(twin), as: UTF8.self))
         #expect(
             document

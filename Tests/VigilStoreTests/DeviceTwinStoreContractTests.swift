@@ -39,7 +39,8 @@ struct DeviceTwinStoreContractTests {
     func replaceWithAStaleVersionChangesNothing(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (_, device) = try await Fixtures.seedPatient(in: store)
-            _ = try await store.twins.replace(.desired, of: device, with: #"{"a":1}"#, expectedVersion: 1, at: Fixtures.base)
+            _ = try await store.twins.replace(
+                .desired, of: device, with: #"{"a":1}"#, expectedVersion: 1, at: Fixtures.base)
             let stale = try await store.twins.replace(
                 .desired, of: device, with: #"{"a":2}"#, expectedVersion: 1, at: Fixtures.base)
             #expect(stale == nil)

@@ -91,4 +91,25 @@ struct ConditionAlertTests {
             #expect(try await monitor.tick().isEmpty)
         }
     }
+
+    @Test func alertAndNEWS2EventsReachTheWebhookOutboxWithTheChange() async throws {
+        let clock = TestClock.dayBehind()
+        try await TestWorld.with(now: { clock.now }) { world, client in
+            let created = try await client.execute(
+                uri: "/api/v1/webhooks", method: .post, headers: world.headers(.admin),
+                body: .json(#"{"url":"https://ehr.example/hooks","events":["alert.created","news2.updated"]}"#))
+            try #require(created.status == .created, "\(created.text)")
+            struct Created: Decodable { let id: String }
+            struct Delivery: Decodable { let eventType: String }
+            let webhook = try created.json(Created.self)
+            let device = try await world.createDevice(client)
+            try await world.post(
+                Vitals(respiratoryRate: 26, spo2: 92, systolic: 98, heartRate: 115, temperature: 38.6), client,
+                device: device)
+            let deliveries = try await client.execute(
+                uri: "/api/v1/webhooks/\(webhook.id)/deliveries", method: .get, headers: world.headers(.admin))
+            #expect(deliveries.status == .ok, "\(deliveries.text)")
+            #expect(Set(try deliveries.json([Delivery].self).map(\.eventType)) == ["news2.updated", "alert.created"])
+        }
+    }
 }
