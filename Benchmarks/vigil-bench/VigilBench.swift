@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `vigil-bench`: benchmarks that compare Vigil with a baseline run in the
 /// same invocation: the stores against the `sqlite3` and `psql` tools, and
-/// HTTPS ingest into `vigil serve` (driven by `wrk`) against the store's batch insert.
+/// HTTPS ingest into `vigil serve` (driven by `wrk`) against the store's batch insert,
+/// and NEWS2 scoring against a plain Python implementation of the same chart.
 ///
 /// Each benchmark prints a human-readable line and a JSON line;
 /// `scripts/benchmark.sh` runs them all and writes `BENCHMARKS.md`.
@@ -11,5 +12,8 @@ struct VigilBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil-bench",
         abstract: "Benchmarks Vigil against baselines measured in the same invocation.",
-        subcommands: [StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, ReportCommand.self])
+        subcommands: [
+            StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, NEWS2Command.self,
+            ReportCommand.self,
+        ])
 }
