@@ -6,6 +6,10 @@
 # - storage: the stores against the sqlite3 and psql tools ("Storage");
 # - https: HTTPS telemetry into a release `vigil serve`, driven by wrk, against
 #   the store's batch insert of the same readings ("HTTPS ingest").
+# - news2: NEWS2 scoring of generated observation sets against the plain
+#   Python scorer Benchmarks/news2-baseline/news2.py ("NEWS2 scoring"); runs by
+#   default or when VIGIL_BENCH_SUITES names news2; VIGIL_BENCH_NEWS2_COUNT
+#   (1000000) and VIGIL_BENCH_NEWS2_RUNS (5) size it.
 #
 #   scripts/benchmark.sh
 #
@@ -38,6 +42,10 @@ output="BENCHMARKS.md"
 
 # Whether the suite named $1 is to run.
 want() { [[ " $suites " == *" $1 "* ]]; }
+# news2 (NEWS2 scoring, its own block at the end): wanted by default or when
+# named; taken out of $suites so that the other suites' checks never see it.
+if [[ -z "${VIGIL_BENCH_SUITES:-}" ]] || want news2; then news2_wanted=yes; else news2_wanted=no; fi
+suites=$(for suite in $suites; do [[ $suite == news2 ]] || printf '%s ' "$suite"; done)
 for suite in $suites; do
     [[ $suite == storage || $suite == https ]] || { echo "benchmark: unknown suite $suite" >&2; exit 1; }
 done
@@ -337,4 +345,99 @@ $https_command_shown
 EOF
 )
     write_section https "$https_section"
+fi
+
+# ---- news2: NEWS2 scoring against plain Python (its own block) ----------
+if [[ $news2_wanted == yes ]]; then
+    command -v python3 >/dev/null 2>&1 || { echo "benchmark: python3 is not on PATH" >&2; exit 1; }
+    news2_count="${VIGIL_BENCH_NEWS2_COUNT:-1000000}"
+    news2_runs="${VIGIL_BENCH_NEWS2_RUNS:-5}"
+    news2_command="vigil-bench news2 --count $news2_count --seed 2026 --runs $news2_runs"
+    news2_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench news2 "$news2_command"
+    # The JSON line's figures as shell assignments (python3 is the baseline's interpreter anyway).
+    news2_figures=$(grep '^{' "$results/news2.out" | tail -n 1 | python3 -c '
+import json, shlex, sys
+r = json.load(sys.stdin)
+def secs(v):
+    return "%.3f s" % v if v < 10 else "%.1f s" % v
+figures = {
+    "n2_swift": "%s median, %s best of %d runs (%s sets/s)" % (
+        secs(r["swiftMedianSeconds"]), secs(r["swiftBestSeconds"]), r["swiftRuns"],
+        format(round(r["swiftSetsPerSecond"]), ",")),
+    "n2_python": "%s, one run (%s sets/s)" % (secs(r["pythonSeconds"]), format(round(r["pythonSetsPerSecond"]), ",")),
+    "n2_ratio": "%.1f×" % r["ratio"],
+    "n2_met": "yes" if r["targetMet"] else "**no**",
+    "n2_checksum": r["checksum"],
+    "n2_total_sum": format(r["totalSum"], ","),
+    "n2_partial": format(r["partial"], ","),
+    "n2_python_version": r["python"],
+}
+for name, value in figures.items():
+    print("%s=%s" % (name, shlex.quote(value)))
+')
+    eval "$news2_figures"
+    news2_section=$(cat <<EOF
+<!-- news2:begin -->
+## NEWS2 scoring
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). Vigil's
+\`NEWS2Calculator.score(_:)\` (VigilAnalytics) scores $(thousands "$news2_count") generated observation
+sets; \`Benchmarks/news2-baseline/news2.py\`, a straightforward Python
+implementation of the same chart, scores the same sets in the same invocation.
+Target (issue 4): Swift at least 100× faster.
+
+### Results
+
+| Benchmark | Vigil (Swift) | Baseline (same run) | Ratio | Target | Met |
+|---|---|---|---|---|---|
+| NEWS2 scoring of $(thousands "$news2_count") observation sets (seed 2026) | NEWS2Calculator.score(_:): $n2_swift | $n2_python_version news2.py: $n2_python | $n2_ratio (Python time ÷ Swift median time) | ≥ 100× | $n2_met |
+
+Checks: both sides give checksum \`$n2_checksum\`, sum of totals $n2_total_sum
+and $n2_partial partial scores (every Swift run the same); the benchmark fails
+otherwise. For 1,000,000 sets from seed 2026 the expected checksum is
+\`0x2593704f747040d9\` (\`Benchmarks/news2-baseline/README.md\`).
+
+### Command
+
+\`scripts/benchmark.sh\` built \`swift build -c release --product vigil-bench\` and ran,
+from the repository's root:
+
+\`\`\`
+$news2_command
+\`\`\`
+
+### Machine
+
+The Storage section's machine table describes the machine when the script
+runs every suite; for this run:
+
+| | |
+|---|---|
+| CPU | $cpu |
+| Cores (nproc) | $(nproc) |
+| OS | $os, Linux $kernel |
+| Swift | $swift_version |
+| Python (baseline) | $n2_python_version (\`python3\` on PATH) |
+| Load average (1, 5, 15 min) when the benchmark started | $news2_load_at_start |
+
+### Method
+
+- **Sets.** SplitMix64 from seed 2026, thirteen draws per set, as documented in
+  \`Benchmarks/news2-baseline/README.md\`. Both sides generate the sets in
+  chunks of 100,000, untimed, and time only the scoring of each chunk (the full
+  score: sub-scores, total, risk level, missing and assumed parameters) with
+  the checksum update.
+- **Swift.** \`NEWS2Scoring.scoreGeneratedSets\` in \`vigil-bench\` (release
+  build): a tight loop inside a function over an array of \`NEWS2Sample\`, one
+  \`NEWS2Calculator\` per scale; \`score(_:)\` does not allocate. $news2_runs timed
+  runs, each over all sets; the table gives the median and the best.
+- **Python.** \`python3 Benchmarks/news2-baseline/news2.py --count $news2_count --seed 2026\`,
+  run once, after the Swift runs; its own \`time.perf_counter()\` scoring time
+  (interpreter start-up and generation excluded), read from its JSON line.
+- **Ratio.** Python's scoring time ÷ Swift's median scoring time.
+<!-- news2:end -->
+EOF
+)
+    write_section news2 "$news2_section"
 fi
