@@ -323,7 +323,10 @@ $https_command_shown
   have sent meanwhile are not sent late but not at all, and their queueing
   delay is missing from the percentiles (coordinated omission). The p99 at
   half the maximum is therefore a lower bound on what devices sending on a
-  fixed schedule would see.
+  fixed schedule would see. Latency also depends on what else the machine runs: the
+  two cores are shared by Vigil, wrk and any other process, and a busy
+  neighbour preempts the single SQLite writer, so read the percentiles with
+  the load average above.
 - **Baseline.** After the server has stopped, the readings of the sustained
   run's acknowledged requests (the same values, read from the same bodies by
   \`DeviceMessageParser\`, in the order they were sent) are inserted through
