@@ -75,18 +75,13 @@ struct PostgresInsertBenchmark {
                 psql: psql, storeURL: storeDatabase.url, baselineURL: baselineDatabase.url, rows: rows)
         }
 
-        let store = BenchmarkReport.Measurement(
-            name: "PostgresStore (store.readings.insert)", timings: storeTimings, rows: rows)
-        let baseline = BenchmarkReport.Measurement(
-            name: "psql COPY FROM STDIN (one COPY of all rows)", timings: baselineTimings, rows: rows)
         let batchSize = batches.first?.count ?? 0
-        return BenchmarkReport(
-            benchmark: "store-insert", backend: "postgres",
+        return BenchmarkReport.insertComparison(
+            backend: "postgres",
             title: "PostgreSQL batch insert: \(Format.thousands(rows)) readings in batches of "
                 + "\(Format.thousands(batchSize)), one transaction each",
-            rows: rows, store: store, baseline: baseline,
-            ratio: (store.rowsPerSecond ?? 0) / max(baseline.rowsPerSecond ?? 0, .leastNonzeroMagnitude),
-            ratioDefinition: "store rows/s ÷ baseline rows/s", target: 0.5, goal: .atLeast, checks: checks)
+            rows: rows, store: ("PostgresStore (store.readings.insert)", storeTimings),
+            baseline: ("psql COPY FROM STDIN (one COPY of all rows)", baselineTimings), target: 0.5, checks: checks)
     }
 
     /// Connects, inserts every batch, and disconnects: the timed part.

@@ -63,18 +63,13 @@ struct SQLiteInsertBenchmark {
             }
         }
 
-        let store = BenchmarkReport.Measurement(
-            name: "SQLiteStore (store.readings.insert)", timings: storeTimings, rows: rows)
-        let baseline = BenchmarkReport.Measurement(
-            name: "sqlite3 CLI (multi-row INSERT per batch)", timings: baselineTimings, rows: rows)
         let batchSize = batches.first?.count ?? 0
-        return BenchmarkReport(
-            benchmark: "store-insert", backend: "sqlite",
+        return BenchmarkReport.insertComparison(
+            backend: "sqlite",
             title: "SQLite batch insert: \(Format.thousands(rows)) readings in batches of \(Format.thousands(batchSize)), "
                 + "one transaction each, WAL, synchronous=\(synchronous.rawValue.uppercased())",
-            rows: rows, store: store, baseline: baseline,
-            ratio: (store.rowsPerSecond ?? 0) / max(baseline.rowsPerSecond ?? 0, .leastNonzeroMagnitude),
-            ratioDefinition: "store rows/s ÷ baseline rows/s", target: 1.0, goal: .atLeast, checks: checks)
+            rows: rows, store: ("SQLiteStore (store.readings.insert)", storeTimings),
+            baseline: ("sqlite3 CLI (multi-row INSERT per batch)", baselineTimings), target: 1.0, checks: checks)
     }
 
     /// Opens the store, inserts every batch, and closes it: the timed part.
