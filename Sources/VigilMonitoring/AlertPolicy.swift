@@ -54,14 +54,4 @@ public struct AlertPolicy: Sendable, Hashable {
         case .high: .critical
         }
     }
-
-    /// The alert severity of a rule's severity (the same four levels).
-    public static func severity(for rule: RuleSeverity) -> AlertSeverity {
-        switch rule {
-        case .low: .low
-        case .medium: .medium
-        case .high: .high
-        case .critical: .critical
-        }
-    }
 }

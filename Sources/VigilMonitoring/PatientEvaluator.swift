@@ -112,7 +112,7 @@ public struct PatientEvaluator: Sendable {
             .map { firing in
                 AlertFiring(
                     ruleID: firing.ruleID.rawValue, title: names[firing.ruleID] ?? firing.ruleID.rawValue,
-                    severity: AlertPolicy.severity(for: firing.severity), evidenceAt: firing.evidence.measuredAt,
+                    severity: firing.severity, evidenceAt: firing.evidence.measuredAt,
                     details: AlertDetails(kind: "rule", type: firing.type, evidence: firing.evidence).json)
             }
     }
