@@ -15,7 +15,7 @@ struct PostgresCloudMessageStore: CloudMessageStore {
     /// `limit`. Two concurrent enqueues may both see room, so the limit can be
     /// passed by the number of concurrent callers; it is a guard, not an invariant.
     func enqueue(_ message: CloudMessage, limit: Int) async throws -> CloudMessage? {
-        let properties = try PostgresJSONColumn.encode(message.properties)
+        let properties = try JSONColumn.encode(message.properties)
         let enqueuedAt = message.enqueuedAt.millisecondsSince1970
         let rows = try await database.query(
             """
@@ -48,7 +48,7 @@ struct PostgresCloudMessageStore: CloudMessageStore {
                 (Int64, String, String, Data, String, String?, Int64, Int64).self)
             return CloudMessage(
                 id: id, deviceID: DeviceID(deviceID), messageID: messageID, payload: payload,
-                properties: try PostgresJSONColumn.decode(
+                properties: try JSONColumn.decode(
                     [String: String].self, from: properties, entity: "cloud message"),
                 contentType: contentType, enqueuedAt: Date(millisecondsSince1970: enqueuedAt),
                 expiresAt: Date(millisecondsSince1970: expiresAt))

@@ -15,14 +15,14 @@ struct PostgresDeviceSessionStore: DeviceSessionStore {
             let (subscriptions, updatedAt) = try row.decode((String, Int64).self)
             return DeviceSession(
                 deviceID: device,
-                subscriptions: try PostgresJSONColumn.decode(
+                subscriptions: try JSONColumn.decode(
                     [DeviceSession.Subscription].self, from: subscriptions, entity: "device session"),
                 updatedAt: Date(millisecondsSince1970: updatedAt))
         }
     }
 
     func save(_ session: DeviceSession) async throws {
-        let subscriptions = try PostgresJSONColumn.encode(session.subscriptions)
+        let subscriptions = try JSONColumn.encode(session.subscriptions)
         try await database.query(
             """
             INSERT INTO device_sessions (device_id, subscriptions, updated_at)

@@ -12,7 +12,7 @@ struct SQLiteCloudMessageStore: CloudMessageStore {
 
     /// One write transaction, so the queue-depth check and the insert see the same queue.
     func enqueue(_ message: CloudMessage, limit: Int) async throws -> CloudMessage? {
-        let properties = try SQLiteJSONColumn.encode(message.properties)
+        let properties = try JSONColumn.encode(message.properties)
         return try await SQLiteErrors.translating(entity: "cloud message", referencing: "device") {
             try await pool.write { db in
                 let queued =
@@ -75,7 +75,7 @@ struct SQLiteCloudMessageStore: CloudMessageStore {
         CloudMessage(
             id: try row.decode(atIndex: 0), deviceID: DeviceID(try row.decode(String.self, atIndex: 1)),
             messageID: try row.decode(atIndex: 2), payload: try row.decode(Data?.self, atIndex: 3) ?? Data(),
-            properties: try SQLiteJSONColumn.decode(
+            properties: try JSONColumn.decode(
                 [String: String].self, from: try row.decode(atIndex: 4), entity: "cloud message"),
             contentType: try row.decode(atIndex: 5),
             enqueuedAt: Date(millisecondsSince1970: try row.decode(atIndex: 6)),

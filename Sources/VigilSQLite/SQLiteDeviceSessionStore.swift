@@ -16,7 +16,7 @@ struct SQLiteDeviceSessionStore: DeviceSessionStore {
                 ).map { row in
                     DeviceSession(
                         deviceID: device,
-                        subscriptions: try SQLiteJSONColumn.decode(
+                        subscriptions: try JSONColumn.decode(
                             [DeviceSession.Subscription].self, from: try row.decode(atIndex: 0),
                             entity: "device session"),
                         updatedAt: Date(millisecondsSince1970: try row.decode(atIndex: 1)))
@@ -26,7 +26,7 @@ struct SQLiteDeviceSessionStore: DeviceSessionStore {
     }
 
     func save(_ session: DeviceSession) async throws {
-        let subscriptions = try SQLiteJSONColumn.encode(session.subscriptions)
+        let subscriptions = try JSONColumn.encode(session.subscriptions)
         try await SQLiteErrors.translating(entity: "device session", referencing: "device") {
             try await pool.write { db in
                 try db.execute(

@@ -1,17 +1,17 @@
 import Foundation
-import VigilStore
 
-/// Values kept as JSON text in a column: cloud-message properties, session subscriptions.
-enum PostgresJSONColumn {
+/// Values both stores keep as JSON text in a column: cloud-message
+/// properties, session subscriptions.
+public enum JSONColumn {
     /// A value as JSON text with sorted keys.
-    static func encode(_ value: some Encodable) throws -> String {
+    public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Reads what ``encode(_:)`` wrote; a malformed column is `StoreError.unavailable`, never quoting the text.
-    static func decode<T: Decodable>(_ type: T.Type, from text: String, entity: String) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String, entity: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
         } catch {
