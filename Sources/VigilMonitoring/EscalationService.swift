@@ -29,16 +29,8 @@ public struct EscalationService: Service {
 
     /// Checks at once, then every `checkInterval`, until graceful shutdown.
     public func run() async throws {
-        let interval = configuration.checkInterval
-        do {
-            try await cancelWhenGracefulShutdown { [self] in
-                while !Task.isCancelled {
-                    await tickLogged()
-                    try await Task.sleep(for: .seconds(interval))
-                }
-            }
-        } catch is CancellationError {
-            return
+        try await PeriodicCheck.run(every: configuration.checkInterval, named: "Escalation check", logger: logger) {
+            [self] in try await tick()
         }
     }
 
@@ -46,13 +38,5 @@ public struct EscalationService: Service {
     @discardableResult
     public func tick() async throws -> Int {
         try await alerts.escalateDue().count
-    }
-
-    private func tickLogged() async {
-        do {
-            try await tick()
-        } catch {
-            logger.error("Escalation check failed", metadata: ["error": "\(type(of: error))"])
-        }
     }
 }

@@ -42,20 +42,8 @@ public struct MissingDataMonitor: Service {
 
     /// Checks at once, then every `checkInterval`, until graceful shutdown.
     public func run() async throws {
-        let interval = configuration.checkInterval
-        do {
-            try await cancelWhenGracefulShutdown { [self] in
-                while !Task.isCancelled {
-                    do {
-                        try await tick()
-                    } catch {
-                        logger.error("No-data check failed", metadata: ["error": "\(type(of: error))"])
-                    }
-                    try await Task.sleep(for: .seconds(interval))
-                }
-            }
-        } catch is CancellationError {
-            return
+        try await PeriodicCheck.run(every: configuration.checkInterval, named: "No-data check", logger: logger) {
+            [self] in try await tick()
         }
     }
 
