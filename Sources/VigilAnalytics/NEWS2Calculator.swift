@@ -44,51 +44,34 @@ public struct NEWS2Calculator: Sendable, Hashable {
 
     /// The score of one observation set.
     public func score(_ observations: NEWS2Observations) -> NEWS2Score {
-        var subScores = NEWS2SubScores()
         var missing = NEWS2ParameterSet()
         var assumed = NEWS2ParameterSet()
-        var total = 0
+        if observations.oxygen == nil { assumed.insert(.supplementalOxygen) }
+        if observations.consciousness == nil { assumed.insert(.consciousness) }
+        let oxygen = observations.oxygen ?? baselineOxygen
+        let consciousness = observations.consciousness ?? baselineConsciousness
 
-        let oxygen: OxygenStatus
-        if let measured = observations.oxygen {
-            oxygen = measured
-        } else {
-            oxygen = baselineOxygen
-            assumed.insert(.supplementalOxygen)
-        }
-        let consciousness: Consciousness
-        if let measured = observations.consciousness {
-            consciousness = measured
-        } else {
-            consciousness = baselineConsciousness
-            assumed.insert(.consciousness)
-        }
-
-        func record(_ parameter: NEWS2Parameter, _ value: Double?, _ band: (Double) -> Int) {
+        /// The points `band` gives a finite `value`; without one, -1 (not
+        /// scored) and `parameter` is missing.
+        func points(_ parameter: NEWS2Parameter, _ value: Double?, _ band: (Double) -> Int) -> Int8 {
             guard let value, value.isFinite else {
                 missing.insert(parameter)
-                return
+                return -1
             }
-            let points = band(value)
-            subScores[parameter] = points
-            total += points
+            return Int8(truncatingIfNeeded: band(value))
         }
 
-        record(.respirationRate, observations.respirationRate, NEWS2Chart.respirationRateScore)
-        record(.oxygenSaturation, observations.oxygenSaturation) { [scale] in
-            NEWS2Chart.oxygenSaturationScore($0, scale: scale, oxygen: oxygen)
-        }
-        let oxygenPoints = NEWS2Chart.supplementalOxygenScore(oxygen)
-        subScores[.supplementalOxygen] = oxygenPoints
-        total += oxygenPoints
-        record(.systolicBloodPressure, observations.systolicBloodPressure, NEWS2Chart.systolicScore)
-        record(.pulse, observations.pulse, NEWS2Chart.pulseScore)
-        let consciousnessPoints = NEWS2Chart.consciousnessScore(consciousness)
-        subScores[.consciousness] = consciousnessPoints
-        total += consciousnessPoints
-        record(.temperature, observations.temperature, NEWS2Chart.temperatureScore)
-
-        return NEWS2Score(subScores: subScores, total: total, missing: missing, assumed: assumed, scale: scale)
+        let subScores = NEWS2SubScores(
+            respiration: points(.respirationRate, observations.respirationRate, NEWS2Chart.respirationRateScore),
+            saturation: points(.oxygenSaturation, observations.oxygenSaturation) { [scale] in
+                NEWS2Chart.oxygenSaturationScore($0, scale: scale, oxygen: oxygen)
+            },
+            oxygen: Int8(truncatingIfNeeded: NEWS2Chart.supplementalOxygenScore(oxygen)),
+            systolic: points(.systolicBloodPressure, observations.systolicBloodPressure, NEWS2Chart.systolicScore),
+            pulse: points(.pulse, observations.pulse, NEWS2Chart.pulseScore),
+            consciousness: Int8(truncatingIfNeeded: NEWS2Chart.consciousnessScore(consciousness)),
+            temperature: points(.temperature, observations.temperature, NEWS2Chart.temperatureScore))
+        return NEWS2Score(subScores: subScores, missing: missing, assumed: assumed, scale: scale)
     }
 
     /// The score of the observation set `readings` give at `now` (see

@@ -5,14 +5,18 @@ import VigilCore
 ///
 /// **Between-band rule.** The chart prints temperature bands to 0.1 °C and
 /// every other band in whole numbers, leaving values such as 38.05 °C, 95.5 %
-/// or 90.5 mmHg between two printed bands. Every function here first rounds
-/// the value to the chart's precision — temperature to 0.1 °C, everything else
-/// to a whole number — with halves rounded away from zero, and then looks the
-/// rounded value up. So 38.05 °C → 38.1 → 1, 38.04 °C → 38.0 → 0;
-/// 95.5 % → 96 → 0 (scale 1); 90.5 mmHg → 91 → 2; 8.49 /min → 8 → 3.
-/// Temperature is rounded as `(celsius × 10)` to a whole number of tenths,
-/// which gives the decimal answer for every value written with up to three
-/// decimals.
+/// or 90.5 mmHg between two printed bands. A value is scored as if first
+/// rounded to the chart's precision — temperature to 0.1 °C, everything else
+/// to a whole number — with halves rounded away from zero (`rounded(_:for:)`).
+/// So 38.05 °C → 38.1 → 1, 38.04 °C → 38.0 → 0; 95.5 % → 96 → 0 (scale 1);
+/// 90.5 mmHg → 91 → 2; 8.49 /min → 8 → 3. Temperature is rounded as
+/// `(celsius × 10)` to a whole number of tenths, which gives the decimal
+/// answer for every value written with up to three decimals.
+///
+/// The functions do not round: a rounded value reaches a printed band start
+/// `s` (a positive whole number) exactly when the value itself reaches
+/// `s − 0.5`, so each band start is compared as `s − 0.5` (for temperature,
+/// tenths `t` as `celsius × 10 ≥ t − 0.5`). Same scores, fewer instructions.
 ///
 /// Values must be finite; `NEWS2Calculator` treats non-finite values as missing.
 public enum NEWS2Chart {
@@ -36,10 +40,9 @@ public enum NEWS2Chart {
     }
 
     /// Respiration rate (/min): ≤ 8 → 3, 9–11 → 1, 12–20 → 0, 21–24 → 2, ≥ 25 → 3.
-    public static func respirationRateScore(_ breathsPerMinute: Double) -> Int {
-        let rate = whole(breathsPerMinute)
+    public static func respirationRateScore(_ rate: Double) -> Int {
         return score(
-            band: atLeast(rate, 9) + atLeast(rate, 12) + atLeast(rate, 21) + atLeast(rate, 25),
+            band: reaches(rate, 9) + reaches(rate, 12) + reaches(rate, 21) + reaches(rate, 25),
             of: 0x3_2_0_1_3)
     }
 
@@ -48,16 +51,16 @@ public enum NEWS2Chart {
     /// Scale 1: ≤ 91 → 3, 92–93 → 2, 94–95 → 1, ≥ 96 → 0 (oxygen does not matter).
     /// Scale 2: ≤ 83 → 3, 84–85 → 2, 86–87 → 1, 88–92 → 0, ≥ 93 on air → 0;
     /// on oxygen 93–94 → 1, 95–96 → 2, ≥ 97 → 3.
-    public static func oxygenSaturationScore(_ percent: Double, scale: NEWS2Scale, oxygen: OxygenStatus) -> Int {
-        let saturation = whole(percent)
+    @inline(__always)
+    public static func oxygenSaturationScore(_ saturation: Double, scale: NEWS2Scale, oxygen: OxygenStatus) -> Int {
         switch scale {
         case .scale1:
             return score(
-                band: atLeast(saturation, 92) + atLeast(saturation, 94) + atLeast(saturation, 96), of: 0x0_1_2_3)
+                band: reaches(saturation, 92) + reaches(saturation, 94) + reaches(saturation, 96), of: 0x0_1_2_3)
         case .scale2:
             let band =
-                atLeast(saturation, 84) + atLeast(saturation, 86) + atLeast(saturation, 88) + atLeast(saturation, 93)
-                + atLeast(saturation, 95) + atLeast(saturation, 97)
+                reaches(saturation, 84) + reaches(saturation, 86) + reaches(saturation, 88) + reaches(saturation, 93)
+                + reaches(saturation, 95) + reaches(saturation, 97)
             return score(band: band, of: oxygen == .oxygen ? 0x3_2_1_0_1_2_3 : 0x0_0_0_0_1_2_3)
         }
     }
@@ -68,18 +71,16 @@ public enum NEWS2Chart {
     }
 
     /// Systolic blood pressure (mmHg): ≤ 90 → 3, 91–100 → 2, 101–110 → 1, 111–219 → 0, ≥ 220 → 3.
-    public static func systolicScore(_ mmHg: Double) -> Int {
-        let pressure = whole(mmHg)
+    public static func systolicScore(_ pressure: Double) -> Int {
         return score(
-            band: atLeast(pressure, 91) + atLeast(pressure, 101) + atLeast(pressure, 111) + atLeast(pressure, 220),
+            band: reaches(pressure, 91) + reaches(pressure, 101) + reaches(pressure, 111) + reaches(pressure, 220),
             of: 0x3_0_1_2_3)
     }
 
     /// Pulse (/min): ≤ 40 → 3, 41–50 → 1, 51–90 → 0, 91–110 → 1, 111–130 → 2, ≥ 131 → 3.
-    public static func pulseScore(_ beatsPerMinute: Double) -> Int {
-        let pulse = whole(beatsPerMinute)
+    public static func pulseScore(_ pulse: Double) -> Int {
         let band =
-            atLeast(pulse, 41) + atLeast(pulse, 51) + atLeast(pulse, 91) + atLeast(pulse, 111) + atLeast(pulse, 131)
+            reaches(pulse, 41) + reaches(pulse, 51) + reaches(pulse, 91) + reaches(pulse, 111) + reaches(pulse, 131)
         return score(band: band, of: 0x3_2_1_0_1_3)
     }
 
@@ -90,9 +91,9 @@ public enum NEWS2Chart {
 
     /// Temperature (°C): ≤ 35.0 → 3, 35.1–36.0 → 1, 36.1–38.0 → 0, 38.1–39.0 → 1, ≥ 39.1 → 2.
     public static func temperatureScore(_ celsius: Double) -> Int {
-        let tenths = whole(celsius * 10)
+        let tenths = celsius * 10
         return score(
-            band: atLeast(tenths, 351) + atLeast(tenths, 361) + atLeast(tenths, 381) + atLeast(tenths, 391),
+            band: reaches(tenths, 351) + reaches(tenths, 361) + reaches(tenths, 381) + reaches(tenths, 391),
             of: 0x2_1_0_1_3)
     }
 
@@ -102,9 +103,10 @@ public enum NEWS2Chart {
     // lowest band in the lowest digit (so `0x3_2_0_1_3` reads right to left as
     // 3, 1, 0, 2, 3).
 
-    /// 1 when `value` ≥ `start`, else 0.
+    /// 1 when `value`, rounded halves away from zero, reaches the whole
+    /// number `start` ≥ 1 (that is, `value` ≥ `start` − 0.5), else 0.
     @inline(__always)
-    private static func atLeast(_ value: Double, _ start: Double) -> Int { value >= start ? 1 : 0 }
+    private static func reaches(_ value: Double, _ start: Double) -> Int { value >= start - 0.5 ? 1 : 0 }
 
     /// Hexadecimal digit `band` of `scores`.
     @inline(__always)

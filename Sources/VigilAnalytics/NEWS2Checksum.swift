@@ -22,7 +22,7 @@ public struct NEWS2Checksum: Sendable, Hashable {
     public mutating func add(_ score: NEWS2Score) {
         value = (value ^ UInt64(score.total * 8 + score.riskLevel.rank)) &* 0x0000_0100_0000_01B3
         totalSum += score.total
-        if score.isPartial { partialCount += 1 }
+        partialCount += score.isPartial ? 1 : 0
         count += 1
     }
 

@@ -23,17 +23,23 @@ public enum NEWS2RiskLevel: String, Codable, Sendable, CaseIterable, Hashable, C
     }
 
     /// The level for a total and whether any single parameter scored 3.
+    @inline(__always)
     public init(total: Int, hasSingleParameterScoringThree: Bool) {
-        if total >= 7 {
-            self = .high
-        } else if total >= 5 {
-            self = .medium
-        } else if hasSingleParameterScoringThree {
-            self = .lowMedium
-        } else if total > 0 {
-            self = .low
-        } else {
-            self = .none
+        // Branch-free, as totals are unpredictable: ≥ 7 high (4), 5–6 medium
+        // (3), 1–4 low (1), or low-medium (2) with a single 3; 0 none.
+        let byTotal = (total > 0 ? 1 : 0) + (total >= 5 ? 2 : 0) + (total >= 7 ? 1 : 0)
+        self.init(rank: max(byTotal, hasSingleParameterScoringThree ? 2 : 0))
+    }
+
+    /// The level of `rank` (see `rank`); ranks above 4 are high.
+    @inline(__always)
+    init(rank: Int) {
+        switch rank {
+        case 0: self = .none
+        case 1: self = .low
+        case 2: self = .lowMedium
+        case 3: self = .medium
+        default: self = .high
         }
     }
 

@@ -22,9 +22,8 @@ public struct NEWS2Score: Sendable, Hashable, Codable {
     /// The SpO2 scale used.
     public let scale: NEWS2Scale
 
-    init(
-        subScores: NEWS2SubScores, total: Int, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet, scale: NEWS2Scale
-    ) {
+    init(subScores: NEWS2SubScores, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet, scale: NEWS2Scale) {
+        let total = subScores.total
         self.total = total
         self.subScores = subScores
         self.riskLevel = NEWS2RiskLevel(total: total, hasSingleParameterScoringThree: subScores.highest == 3)

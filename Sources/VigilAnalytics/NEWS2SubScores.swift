@@ -14,6 +14,20 @@ public struct NEWS2SubScores: Sendable, Hashable, Codable {
     private var acvpu: Int8 = -1
     private var temp: Int8 = -1
 
+    /// Sub-scores as scored, -1 for not scored.
+    init(
+        respiration: Int8, saturation: Int8, oxygen: Int8, systolic: Int8, pulse: Int8, consciousness: Int8,
+        temperature: Int8
+    ) {
+        self.respiration = respiration
+        self.saturation = saturation
+        self.oxygen = oxygen
+        self.systolic = systolic
+        self.heart = pulse
+        self.acvpu = consciousness
+        self.temp = temperature
+    }
+
     /// Sub-scores as given; `nil` means not scored.
     public init(
         respirationRate: Int? = nil, oxygenSaturation: Int? = nil, supplementalOxygen: Int? = nil,
@@ -48,7 +62,15 @@ public struct NEWS2SubScores: Sendable, Hashable, Codable {
         }
     }
 
+    /// The sum of the scored sub-scores.
+    @inline(__always)
+    var total: Int {
+        Int(max(respiration, 0)) + Int(max(saturation, 0)) + Int(max(oxygen, 0)) + Int(max(systolic, 0))
+            + Int(max(heart, 0)) + Int(max(acvpu, 0)) + Int(max(temp, 0))
+    }
+
     /// The highest sub-score of any parameter, 0 when none was scored.
+    @inline(__always)
     public var highest: Int {
         Int(max(respiration, saturation, oxygen, systolic, heart, acvpu, temp, 0))
     }
