@@ -127,7 +127,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "VigilApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Benchmarks/vigil-bench",
             swiftSettings: strict
         ),
