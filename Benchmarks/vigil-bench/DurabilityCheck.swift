@@ -1,39 +1,70 @@
 /// Checks, after the server has stopped, that its database holds every reading
 /// it acknowledged, counting with the `sqlite3` tool on the file itself.
 enum DurabilityCheck {
-    /// For each run, the device readings received during its window must be at
+    /// Requests a server acknowledged during a time window.
+    struct Window: Sendable {
+        /// The run's name, for the report.
+        var name: String
+        /// Requests answered 204.
+        var acknowledged: Int
+        /// Device readings in each request.
+        var readingsPerRequest: Int
+        /// The window, milliseconds since 1970, inclusive.
+        var startedAt: Int64
+        var endedAt: Int64
+    }
+
+    /// ``verify(_:databasePath:)-(Window)`` for wrk runs.
+    static func verify(_ runs: [LoadRun], databasePath: String) throws -> String {
+        try verify(
+            runs.map {
+                Window(
+                    name: $0.name, acknowledged: $0.result.acknowledged, readingsPerRequest: $0.readingsPerRequest,
+                    startedAt: $0.startedAt, endedAt: $0.endedAt)
+            }, databasePath: databasePath)
+    }
+
+    /// For each window, the device readings received during it must be at
     /// least its acknowledged requests times readings per request; nothing may
     /// be quarantined.
     ///
     /// - Returns: what was checked, with the counts.
     /// - Throws: ``BenchmarkError`` when a run's readings are missing or something was quarantined.
-    static func verify(_ runs: [LoadRun], databasePath: String) throws -> String {
-        let sqlite3 = try ExternalTool(named: "sqlite3")
-        func count(_ sql: String) throws -> Int {
-            let text = try sqlite3.output(["-init", "/dev/null", databasePath, sql])
-            guard let value = Int(text.filter { !$0.isWhitespace }) else {
-                throw BenchmarkError("sqlite3 answered \(text) to \(sql)")
-            }
-            return value
-        }
+    static func verify(_ windows: [Window], databasePath: String) throws -> String {
+        let count = { (sql: String) in try Self.count(sql, databasePath: databasePath) }
         var findings: [String] = []
-        for run in runs {
+        for window in windows {
+            let expected = window.acknowledged * window.readingsPerRequest
             // Derived readings (NEWS2 scores) have no device and are not counted.
             let stored = try count(
                 "SELECT count(*) FROM readings WHERE device_id IS NOT NULL "
-                    + "AND received_at BETWEEN \(run.startedAt) AND \(run.endedAt)")
-            guard stored >= run.acknowledgedReadings else {
+                    + "AND received_at BETWEEN \(window.startedAt) AND \(window.endedAt)")
+            guard stored >= expected else {
                 throw BenchmarkError(
-                    "\(run.name): the database holds \(stored) device readings received during the run, but "
-                        + "\(run.result.acknowledged) requests × \(run.readingsPerRequest) = \(run.acknowledgedReadings) were acknowledged")
+                    "\(window.name): the database holds \(stored) device readings received during the run, but "
+                        + "\(window.acknowledged) requests × \(window.readingsPerRequest) = \(expected) were acknowledged")
             }
             findings.append(
-                "\(run.name) \(Format.thousands(stored)) ≥ \(Format.thousands(run.result.acknowledged)) × \(run.readingsPerRequest)")
+                "\(window.name) \(Format.thousands(stored)) ≥ \(Format.thousands(window.acknowledged)) × \(window.readingsPerRequest)")
         }
         let quarantined = try count("SELECT count(*) FROM quarantine")
         guard quarantined == 0 else { throw BenchmarkError("\(quarantined) messages or readings were quarantined") }
         return "durability: after SIGTERM, `vigil.sqlite` holds at least every acknowledged reading: device readings "
             + "received during each run ≥ acknowledged requests × readings per request "
             + "(\(findings.joined(separator: "; "))); the quarantine is empty"
+    }
+
+    /// How many NEWS2 scores the server derived and stored as readings (those without a device).
+    static func derivedScores(databasePath: String) throws -> Int {
+        try count("SELECT count(*) FROM readings WHERE device_id IS NULL", databasePath: databasePath)
+    }
+
+    /// The number `sql` (a `SELECT count(*)`) answers on the database file.
+    private static func count(_ sql: String, databasePath: String) throws -> Int {
+        let text = try ExternalTool(named: "sqlite3").output(["-init", "/dev/null", databasePath, sql])
+        guard let value = Int(text.filter { !$0.isWhitespace }) else {
+            throw BenchmarkError("sqlite3 answered \(text) to \(sql)")
+        }
+        return value
     }
 }

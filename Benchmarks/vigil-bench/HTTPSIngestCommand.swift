@@ -72,7 +72,7 @@ struct HTTPSIngestCommand: AsyncParsableCommand {
     }
 
     /// `vigil` in the folder of this executable: `swift build -c release` puts both there.
-    private static var siblingVigil: String {
+    static var siblingVigil: String {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return executable.deletingLastPathComponent().appendingPathComponent("vigil").path
     }

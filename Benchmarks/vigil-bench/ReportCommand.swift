@@ -22,22 +22,27 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         var reports: [BenchmarkReport] = []
         var httpsReports: [HTTPSIngestReport] = []
+        var monitoringReports: [MonitoringReport] = []
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.hasPrefix("{") {
                 let data = Data(line.utf8)
-                if try JSONDecoder().decode(Kind.self, from: data).benchmark == HTTPSIngestReport.name {
+                switch try JSONDecoder().decode(Kind.self, from: data).benchmark {
+                case HTTPSIngestReport.name:
                     httpsReports.append(try JSONDecoder().decode(HTTPSIngestReport.self, from: data))
-                } else {
+                case MonitoringReport.name:
+                    monitoringReports.append(try JSONDecoder().decode(MonitoringReport.self, from: data))
+                default:
                     reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: data))
                 }
             }
         }
-        guard !reports.isEmpty || !httpsReports.isEmpty else {
+        guard !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty else {
             throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))")
         }
         let tables = (reports.isEmpty ? [] : [MarkdownTable.render(reports)])
             + (httpsReports.isEmpty ? [] : [HTTPSIngestTable.render(httpsReports)])
+            + monitoringReports.map(MonitoringTable.render)
         print(tables.joined(separator: "\n\n"))
     }
 }

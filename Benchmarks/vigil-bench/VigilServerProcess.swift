@@ -38,13 +38,18 @@ struct VigilServerProcess: Sendable {
     ///   - executable: the `vigil` binary (a release build).
     ///   - scratch: the folder the data folder and the log are created in.
     ///   - adminPassword: the bootstrap administrator's password.
+    ///   - extra: further `vigil serve` arguments.
+    ///   - name: names the data folder (`<name>-data`) and the log (`<name>.log`).
     /// - Throws: ``BenchmarkError`` with the end of the log when it exits or is not ready within 60 s.
-    static func start(executable: String, in scratch: ScratchDirectory, adminPassword: String) async throws -> Self {
+    static func start(
+        executable: String, in scratch: ScratchDirectory, adminPassword: String, arguments extra: [String] = [],
+        name: String = "vigil"
+    ) async throws -> Self {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchmarkError("\(executable) is not an executable; build it with swift build -c release --product vigil")
         }
-        let dataDirectory = scratch.file("vigil-data")
-        let logPath = scratch.file("vigil.log")
+        let dataDirectory = scratch.file("\(name)-data")
+        let logPath = scratch.file("\(name).log")
         var ports: [Int] = []
         while ports.count < 3 {
             let port = try LocalPort.free()
@@ -54,7 +59,7 @@ struct VigilServerProcess: Sendable {
         let arguments = [
             "serve", "--data-dir", dataDirectory, "--http-port", "\(httpPort)", "--https-port", "\(httpsPort)",
             "--mqtt-port", "\(mqttPort)", "--http-host", "127.0.0.1",
-        ]
+        ] + extra
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("VIGIL_") }
         environment["VIGIL_BOOTSTRAP_ADMIN_PASSWORD"] = adminPassword
         let pid = try spawn(executable, arguments: arguments, environment: environment, logPath: logPath)

@@ -45,6 +45,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a claimed webhook delivery is reserved for one attempt (VIGIL_WEBHOOK_LEASE_SECONDS); default 30.")
     var webhookLeaseSeconds: Double = Environment.value("VIGIL_WEBHOOK_LEASE_SECONDS").flatMap(Double.init) ?? 30
 
+    @Flag(
+        help: """
+            Store readings without scoring them — no NEWS2, rules, baselines or alerts — for bulk imports and \
+            benchmarks only (VIGIL_NO_LIVE_EVALUATION).
+            """)
+    var noLiveEvaluation = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (VIGIL_LOG_LEVEL).")
     var logLevel: String = Environment.value("VIGIL_LOG_LEVEL") ?? "info"
 
@@ -80,6 +87,10 @@ struct Serve: AsyncParsableCommand {
             webhooksAllowInsecureLoopback || Environment.flag("VIGIL_WEBHOOKS_ALLOW_INSECURE_LOOPBACK")
         configuration.webhooks.lease = webhookLeaseSeconds
         configuration.messages.readingEvents = webhookReadingEvents || Environment.flag("VIGIL_WEBHOOK_READING_EVENTS")
+        if noLiveEvaluation || Environment.flag("VIGIL_NO_LIVE_EVALUATION") {
+            configuration.monitoring.isLiveEvaluationEnabled = false
+            logger.warning("live evaluation is off: readings are stored but not scored, and no alerts are raised")
+        }
         if let schedule = retrySchedule.flatMap({ RetrySchedule(parsing: $0) }) {
             configuration.webhooks.schedule = schedule
         }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The results of `vigil-bench monitoring`: what live evaluation costs ingest,
+/// and how fast alerts reach a subscribed client.
+struct MonitoringReport: Codable, Sendable {
+    static let name = "monitoring"
+
+    var benchmark = MonitoringReport.name
+    var wrkCommand: String
+    var evaluationRuns: [EvaluationCostBenchmark.Run]
+    /// Median readings/s with evaluation on and off.
+    var medianOn: Double
+    var medianOff: Double
+    /// 1 − on ÷ off: the share of throughput live evaluation costs.
+    var cost: Double
+    var costTarget: Double
+    var costTargetMet: Bool
+    var alertLatency: AlertLatencyBenchmark.Result
+    var p99TargetMilliseconds: Double
+    var p99TargetMet: Bool
+
+    init(
+        wrkCommand: String, evaluationRuns: [EvaluationCostBenchmark.Run], alertLatency: AlertLatencyBenchmark.Result
+    ) {
+        func median(_ evaluating: Bool) -> Double {
+            var timings = Timings()
+            for run in evaluationRuns where run.evaluating == evaluating { timings.record(run.readingsPerSecond) }
+            return timings.median
+        }
+        self.wrkCommand = wrkCommand
+        self.evaluationRuns = evaluationRuns
+        medianOn = median(true)
+        medianOff = median(false)
+        cost = 1 - medianOn / max(medianOff, .leastNonzeroMagnitude)
+        costTarget = EvaluationCostBenchmark.costTarget
+        costTargetMet = cost <= costTarget
+        self.alertLatency = alertLatency
+        p99TargetMilliseconds = AlertLatencyBenchmark.p99TargetMilliseconds
+        p99TargetMet =
+            alertLatency.latency.p99 < p99TargetMilliseconds && alertLatency.missingEvents == 0
+            && alertLatency.failures == 0
+    }
+
+    /// One line for people.
+    var humanLine: String {
+        let latency = alertLatency
+        return "Live evaluation: ingest \(Format.thousands(Int(medianOn.rounded()))) readings/s on, "
+            + "\(Format.thousands(Int(medianOff.rounded()))) off (medians): cost \(Format.fixed(cost * 100, decimals: 1)) % "
+            + "(target ≤ \(Format.fixed(costTarget * 100, decimals: 0)) %: \(costTargetMet ? "target met" : "TARGET MISSED")); "
+            + "alert latency, \(Format.thousands(latency.patients)) patients × 1 reading/s: "
+            + "\(latency.latency.summary) (target p99 < \(Format.fixed(p99TargetMilliseconds, decimals: 0)) ms: "
+            + "\(p99TargetMet ? "target met" : "TARGET MISSED")); \(latency.missingEvents) events missing"
+    }
+
+    /// Prints the human line and the JSON line that `vigil-bench report` reads.
+    func print() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        Swift.print(humanLine)
+        Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
+    }
+}
