@@ -80,20 +80,36 @@ public struct AlertManager: Sendable {
     func save(_ changes: [AlertChange], readings: [Reading] = [], news2: NEWS2Update? = nil) async throws
         -> [AlertChange]
     {
+        try await save([AlertSave(changes: changes, readings: readings, news2: news2)])[0]
+    }
+
+    /// Saves several evaluations' changes, readings and webhook events in one
+    /// transaction (all or none), then publishes their live events in order;
+    /// returns each one's changes as saved.
+    func save(_ saves: [AlertSave]) async throws -> [[AlertChange]] {
         let time = now()
         // The outbox events describe the alerts as they will be once saved.
-        var outbox = news2.map { [AlertWebhookEvents.event(for: $0, at: time)] } ?? []
-        outbox += changes.map { AlertWebhookEvents.event(for: $0, at: time) }
-        let saved = try await store.alerts.save(changes.map(\.alert), readings: readings, events: outbox)
-        var stored = changes
-        for index in stored.indices { stored[index].alert = saved[index] }
-        var events: [LiveEvent] = []
-        if let news2 {
-            events.append(LiveEvent(patientID: news2.patientID, time: time, content: .news2(news2)))
+        var outbox: [OutboxEvent] = []
+        for save in saves {
+            if let news2 = save.news2 { outbox.append(AlertWebhookEvents.event(for: news2, at: time)) }
+            outbox += save.changes.map { AlertWebhookEvents.event(for: $0, at: time) }
         }
-        events += stored.map { LiveEvent(patientID: $0.alert.patientID, time: time, content: .alert($0)) }
+        var saved = try await store.alerts.save(
+            saves.flatMap { $0.changes.map(\.alert) }, readings: saves.flatMap(\.readings), events: outbox
+        )[...]
+        var stored: [[AlertChange]] = []
+        var events: [LiveEvent] = []
+        for save in saves {
+            var changes = save.changes
+            for index in changes.indices { changes[index].alert = saved.removeFirst() }
+            stored.append(changes)
+            if let news2 = save.news2 {
+                events.append(LiveEvent(patientID: news2.patientID, time: time, content: .news2(news2)))
+            }
+            events += changes.map { LiveEvent(patientID: $0.alert.patientID, time: time, content: .alert($0)) }
+        }
         if !events.isEmpty { await bus.publish(events) }
-        for change in stored {
+        for change in stored.joined() {
             logger.info(
                 "Alert \(change.kind.rawValue)",
                 metadata: [
@@ -105,7 +121,6 @@ public struct AlertManager: Sendable {
         return stored
     }
 
-    /// Reads, changes and saves one alert, retrying after concurrent changes.
     private func step(
         _ id: AlertID, _ change: (Alert, Date) throws(AlertTransitionError) -> AlertChange
     ) async throws -> Alert {

@@ -1,61 +1,79 @@
 import VigilCore
 
-/// The patients waiting for evaluation, each at most once: a patient whose
-/// readings are committed again before their evaluation starts is not queued
-/// twice, and the evaluation reads the newest state when it runs. Bounded by
-/// the number of patients.
+/// The patients waiting for evaluation, each at most once, handed to several
+/// workers one patient at a time.
+///
+/// A patient whose readings are committed again before their evaluation starts
+/// is not queued twice, and the evaluation reads the newest state when it runs.
+/// A patient being evaluated is never handed to a second worker: new readings
+/// committed meanwhile queue the patient again once the running evaluation
+/// finishes. Bounded by the number of patients.
 actor EvaluationQueue {
     private var pending: [PatientID] = []
+    private var head = 0
     private var queued: Set<PatientID> = []
-    private var isBusy = false
+    private var running: Set<PatientID> = []
+    private var changedWhileRunning: Set<PatientID> = []
     private var isClosed = false
-    private var worker: CheckedContinuation<Void, Never>?
+    private var workers: [CheckedContinuation<Void, Never>] = []
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
 
-    /// Queues patients not already waiting.
+    /// Queues patients not already waiting (or marks running ones to run again).
     func add(_ patients: some Sequence<PatientID>) {
-        for patient in patients where queued.insert(patient).inserted { pending.append(patient) }
-        if !pending.isEmpty {
-            worker?.resume()
-            worker = nil
+        for patient in patients {
+            if running.contains(patient) {
+                changedWhileRunning.insert(patient)
+            } else if queued.insert(patient).inserted {
+                pending.append(patient)
+            }
         }
+        wakeWorkers()
     }
 
-    /// Every waiting patient, oldest first, once there is one; nil once closed and drained.
-    func next() async -> [PatientID]? {
-        while pending.isEmpty {
+    /// The longest-waiting patient, once there is one, marked as running;
+    /// nil once closed and drained.
+    func next() async -> PatientID? {
+        while head == pending.count {
             if isClosed { return nil }
-            await withCheckedContinuation { worker = $0 }
+            await withCheckedContinuation { workers.append($0) }
         }
-        let batch = pending
-        pending.removeAll()
-        queued.removeAll()
-        isBusy = true
-        return batch
+        let patient = pending[head]
+        head += 1
+        if head == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        queued.remove(patient)
+        running.insert(patient)
+        return patient
     }
 
-    /// Marks the batch `next()` returned as evaluated.
-    func finishBatch() {
-        isBusy = false
-        resumeIdleWaitersIfIdle()
+    /// Marks `patient`'s evaluation, which `next()` handed out, as done.
+    func finish(_ patient: PatientID) {
+        running.remove(patient)
+        if changedWhileRunning.remove(patient) != nil {
+            add([patient])
+        }
+        guard running.isEmpty, head == pending.count else { return }
+        for waiter in idleWaiters { waiter.resume() }
+        idleWaiters.removeAll()
     }
 
-    /// Returns once nothing is waiting or being evaluated.
+    /// Returns once nothing is queued or running.
     func idle() async {
-        if !isBusy && pending.isEmpty { return }
+        if running.isEmpty && head == pending.count { return }
         await withCheckedContinuation { idleWaiters.append($0) }
     }
 
-    /// Stops waiting for work; what is queued is still handed out.
+    /// Lets workers drain what is queued, then stop.
     func close() {
         isClosed = true
-        worker?.resume()
-        worker = nil
+        wakeWorkers()
     }
 
-    private func resumeIdleWaitersIfIdle() {
-        guard !isBusy, pending.isEmpty else { return }
-        for waiter in idleWaiters { waiter.resume() }
-        idleWaiters.removeAll()
+    private func wakeWorkers() {
+        guard head < pending.count || isClosed else { return }
+        for worker in workers { worker.resume() }
+        workers.removeAll()
     }
 }

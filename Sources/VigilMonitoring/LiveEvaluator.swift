@@ -12,9 +12,11 @@ import VigilStore
 ///
 /// It observes the ingest writer's commits but evaluates off the commit path:
 /// `didCommit` only queues the patients (each at most once; see
-/// `EvaluationQueue`), and this service's own task evaluates them, reading
-/// the newest state from the store. The NEWS2 reading and the alert changes of
-/// one evaluation are saved in one transaction.
+/// `EvaluationQueue`), and this service's workers evaluate them, several
+/// patients at a time but never one patient twice at once, reading the newest
+/// state from the store. The NEWS2 reading and the alert changes of one
+/// evaluation are saved in one transaction, together with those of other
+/// evaluations finishing meanwhile (`EvaluationCommitter`).
 public final class LiveEvaluator: Service, CommitObserver, Sendable {
     /// How often baselines are assessed, and the evaluator's own settings.
     public struct Configuration: Sendable, Hashable {
@@ -23,10 +25,16 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
         public var baselineInterval: TimeInterval
         /// Windows and detectors.
         public var evaluator: PatientEvaluator.Configuration
+        /// Patients evaluated at once. Default 8.
+        public var concurrency: Int
 
-        public init(baselineInterval: TimeInterval = 15 * 60, evaluator: PatientEvaluator.Configuration = .init()) {
+        public init(
+            baselineInterval: TimeInterval = 15 * 60, evaluator: PatientEvaluator.Configuration = .init(),
+            concurrency: Int = 8
+        ) {
             self.baselineInterval = baselineInterval
             self.evaluator = evaluator
+            self.concurrency = max(1, concurrency)
         }
     }
 
@@ -36,6 +44,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
     private let configuration: Configuration
     private let logger: Logger
     private let queue = EvaluationQueue()
+    private let committer: EvaluationCommitter
     private let baselineClock = BaselineSchedule()
 
     public init(store: any Store, alerts: AlertManager, configuration: Configuration = .init(), logger: Logger) {
@@ -43,6 +52,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
         self.alerts = alerts
         self.configuration = configuration
         self.evaluator = PatientEvaluator(configuration: configuration.evaluator, lifecycle: alerts.lifecycle)
+        self.committer = EvaluationCommitter(alerts: alerts)
         self.logger = logger
     }
 
@@ -61,9 +71,15 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
     /// Evaluates queued patients until graceful shutdown, then evaluates what is left and stops.
     public func run() async throws {
         await withGracefulShutdownHandler {
-            while let batch = await queue.next() {
-                for patient in batch { await evaluateLogged(patient) }
-                await queue.finishBatch()
+            await withDiscardingTaskGroup { workers in
+                for _ in 0..<configuration.concurrency {
+                    workers.addTask { [self] in
+                        while let patient = await queue.next() {
+                            await evaluateLogged(patient)
+                            await queue.finish(patient)
+                        }
+                    }
+                }
             }
         } onGracefulShutdown: { [queue] in
             Task { await queue.close() }
@@ -107,8 +123,8 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
                 patient: patient, rules: rules, history: history, latest: latest, activeAlerts: active, now: now,
                 assessBaseline: assessBaseline))
         guard !outcome.isEmpty else { return }
-        try await alerts.save(
-            outcome.changes, readings: outcome.news2Reading.map { [$0] } ?? [], news2: outcome.news2)
+        _ = try await committer.save(
+            AlertSave(changes: outcome.changes, readings: outcome.news2Reading.map { [$0] } ?? [], news2: outcome.news2))
     }
 
     /// The stored rules, or the condition presets; presets too when the stored
