@@ -109,9 +109,10 @@ public struct AlertManager: Sendable {
             events += changes.map { LiveEvent(patientID: $0.alert.patientID, time: time, content: .alert($0)) }
         }
         if !events.isEmpty { await bus.publish(events) }
+        // Repeats of an open alert are routine; the other steps are worth an operator's eye.
         for change in stored.joined() {
-            logger.info(
-                "Alert \(change.kind.rawValue)",
+            logger.log(
+                level: change.kind == .updated ? .debug : .info, "Alert \(change.kind.rawValue)",
                 metadata: [
                     "alert.id": "\(change.alert.id)", "patient.id": "\(change.alert.patientID)",
                     "alert.rule": "\(change.alert.ruleID)", "alert.severity": "\(change.alert.severity.rawValue)",

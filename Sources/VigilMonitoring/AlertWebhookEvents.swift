@@ -12,24 +12,60 @@ import VigilStore
 /// and carry identifiers, codes, values and times only: clinicians' notes,
 /// which are free text, are left out.
 enum AlertWebhookEvents {
+    /// The `data` of an alert event; absent fields are left out.
+    private struct AlertData: Encodable {
+        let alertId: String
+        let patientId: String
+        let ruleId: String
+        let title: String
+        let severity: String
+        let state: String
+        let escalationLevel: Int
+        let occurrences: Int
+        let firstFiredAt: String
+        let lastFiredAt: String
+        let details: JSONFragment
+        let links: [String: String]
+        let nextEscalationAt: String?
+        let worsened: Bool?
+        let acknowledgedBy: String?
+        let acknowledgedAt: String?
+        let resolvedBy: String?
+        let resolvedAt: String?
+    }
+
+    /// The `data` of `news2.updated`.
+    private struct NEWS2Data: Encodable {
+        let patientId: String
+        let total: Int
+        let riskLevel: String
+        let partial: Bool
+        let missing: [String]
+        let assumed: [String]
+        let subScores: [String: Int]
+        let scale: Int
+        let measuredAt: String
+        let code: [String: String]
+        let links: [String: String]
+        let previousTotal: Int?
+    }
+
     /// The event of one alert change.
     static func event(for change: AlertChange, at time: Date) -> OutboxEvent {
         let alert = change.alert
-        var data: [String: Any] = [
-            "alertId": alert.id.rawValue, "patientId": alert.patientID.rawValue, "ruleId": alert.ruleID,
-            "title": alert.title, "severity": alert.severity.rawValue, "state": alert.state.rawValue,
-            "escalationLevel": alert.escalationLevel, "occurrences": alert.occurrences,
-            "firstFiredAt": timestamp(alert.firstFiredAt), "lastFiredAt": timestamp(alert.lastFiredAt),
-            "details": (try? JSONSerialization.jsonObject(with: alert.details)) ?? [String: Any](),
-            "links": ["alert": "/api/v1/alerts/\(alert.id.rawValue)"],
-        ]
-        if let due = alert.nextEscalationAt { data["nextEscalationAt"] = timestamp(due) }
-        if change.kind == .updated { data["worsened"] = change.worsened }
-        if let user = alert.acknowledgedBy { data["acknowledgedBy"] = user.rawValue }
-        if let at = alert.acknowledgedAt { data["acknowledgedAt"] = timestamp(at) }
-        if let user = alert.resolvedBy { data["resolvedBy"] = user.rawValue }
-        if let at = alert.resolvedAt { data["resolvedAt"] = timestamp(at) }
-        return event(change.kind.eventType, patientID: alert.patientID, at: time, data: data)
+        let timestamp = OutboxEvent.timestamp
+        let data = AlertData(
+            alertId: alert.id.rawValue, patientId: alert.patientID.rawValue, ruleId: alert.ruleID,
+            title: alert.title, severity: alert.severity.rawValue, state: alert.state.rawValue,
+            escalationLevel: alert.escalationLevel, occurrences: alert.occurrences,
+            firstFiredAt: timestamp(alert.firstFiredAt), lastFiredAt: timestamp(alert.lastFiredAt),
+            details: (try? JSONDecoder().decode(JSONFragment.self, from: alert.details)) ?? .object([:]),
+            links: ["alert": "/api/v1/alerts/\(alert.id.rawValue)"],
+            nextEscalationAt: alert.nextEscalationAt.map(timestamp),
+            worsened: change.kind == .updated ? change.worsened : nil,
+            acknowledgedBy: alert.acknowledgedBy?.rawValue, acknowledgedAt: alert.acknowledgedAt.map(timestamp),
+            resolvedBy: alert.resolvedBy?.rawValue, resolvedAt: alert.resolvedAt.map(timestamp))
+        return OutboxEvent(type: change.kind.eventType, patientID: alert.patientID, occurredAt: time, data: data)
     }
 
     /// `news2.updated`: the new total, risk level and sub-scores.
@@ -37,24 +73,13 @@ enum AlertWebhookEvents {
         let score = update.score
         var subScores: [String: Int] = [:]
         for parameter in NEWS2Parameter.allCases { subScores[parameter.rawValue] = score.subScores[parameter] }
-        var data: [String: Any] = [
-            "patientId": update.patientID.rawValue, "total": score.total, "riskLevel": score.riskLevel.rawValue,
-            "partial": score.isPartial, "missing": score.missing.map(\.rawValue),
-            "assumed": score.assumed.map(\.rawValue), "subScores": subScores, "scale": score.scale.rawValue,
-            "measuredAt": timestamp(update.measuredAt), "code": ["system": "http://snomed.info/sct", "code": VitalType.news2Score.snomedCT ?? ""],
-            "links": ["observations": "/api/v1/patients/\(update.patientID.rawValue)/observations?type=news2Score"],
-        ]
-        if let previous = update.previousTotal { data["previousTotal"] = previous }
-        return event("news2.updated", patientID: update.patientID, at: time, data: data)
-    }
-
-    private static func event(_ type: String, patientID: PatientID, at time: Date, data: [String: Any]) -> OutboxEvent {
-        let body: [String: Any] = ["type": type, "timestamp": timestamp(time), "data": data]
-        let payload = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return OutboxEvent(type: type, patientID: patientID, occurredAt: time, payload: payload)
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+        let data = NEWS2Data(
+            patientId: update.patientID.rawValue, total: score.total, riskLevel: score.riskLevel.rawValue,
+            partial: score.isPartial, missing: score.missing.map(\.rawValue), assumed: score.assumed.map(\.rawValue),
+            subScores: subScores, scale: score.scale.rawValue, measuredAt: OutboxEvent.timestamp(update.measuredAt),
+            code: ["system": "http://snomed.info/sct", "code": VitalType.news2Score.snomedCT ?? ""],
+            links: ["observations": "/api/v1/patients/\(update.patientID.rawValue)/observations?type=news2Score"],
+            previousTotal: update.previousTotal)
+        return OutboxEvent(type: "news2.updated", patientID: update.patientID, occurredAt: time, data: data)
     }
 }

@@ -1,6 +1,6 @@
-/// Any JSON value, decoded and encoded as it is: lets a view embed a stored
-/// JSON document (an alert's details) as an object rather than as a string.
-indirect enum JSONFragment: Codable, Sendable, Hashable {
+/// Any JSON value, decoded and encoded as it is: lets a view or an event embed
+/// a stored JSON document (an alert's details) as an object rather than as a string.
+public indirect enum JSONFragment: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,7 +8,7 @@ indirect enum JSONFragment: Codable, Sendable, Hashable {
     case array([JSONFragment])
     case object([String: JSONFragment])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -25,7 +25,7 @@ indirect enum JSONFragment: Codable, Sendable, Hashable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
