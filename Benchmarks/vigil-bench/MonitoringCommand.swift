@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `vigil-bench monitoring`: what live evaluation costs ingest
-/// (``EvaluationCostBenchmark``) and how fast alerts reach a subscribed
+/// (``IngestComparison``) and how fast alerts reach a subscribed
 /// client (``AlertLatencyBenchmark``), against release `vigil serve` processes.
 struct MonitoringCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,17 +41,28 @@ struct MonitoringCommand: AsyncParsableCommand {
             if keepFiles { progress("kept \(scratch.path)") } else { scratch.remove() }
         }
         let vigilPath = vigil ?? HTTPSIngestCommand.siblingVigil
-        var cost = EvaluationCostBenchmark.Configuration(vigilPath: vigilPath)
-        cost.seconds = duration
-        cost.rounds = rounds
-        let runs = try await EvaluationCostBenchmark(configuration: cost, scratch: scratch).run()
+        var configuration = IngestComparison.Configuration(vigilPath: vigilPath)
+        configuration.seconds = duration
+        configuration.rounds = rounds
+        let comparison = IngestComparison(configuration: configuration, scratch: scratch)
+        let runs = try await comparison.run([Self.evaluation(on: true), Self.evaluation(on: false)])
         var latency = AlertLatencyBenchmark.Configuration(vigilPath: vigilPath)
         latency.patients = alertPatients
         latency.seconds = alertDuration
         let alerts = try await AlertLatencyBenchmark(configuration: latency, scratch: scratch).run()
-        try MonitoringReport(
-            wrkCommand: Wrk.commandLine(threads: cost.threads, connections: cost.connections, seconds: cost.seconds),
-            evaluationRuns: runs, alertLatency: alerts
-        ).print()
+        try MonitoringReport(wrkCommand: comparison.wrkCommand, evaluationRuns: runs, alertLatency: alerts).print()
+    }
+
+    /// A server with live evaluation on or off (`--no-live-evaluation`), checked to have stored NEWS2 scores or none.
+    private static func evaluation(on: Bool) -> IngestComparison.Variant {
+        IngestComparison.Variant(
+            name: on ? "evaluation-on" : "evaluation-off", arguments: on ? [] : ["--no-live-evaluation"],
+            check: { databasePath in
+                let derived = try DurabilityCheck.derivedScores(databasePath: databasePath)
+                guard (derived > 0) == on else {
+                    throw BenchmarkError("\(derived) NEWS2 scores were stored with live evaluation \(on ? "on" : "off")")
+                }
+                return "evaluation \(on ? "on" : "off"): \(Format.thousands(derived)) NEWS2 scores stored"
+            })
     }
 }

@@ -4,7 +4,7 @@ enum MonitoringTable {
     static func render(_ report: MonitoringReport) -> String {
         let latency = report.alertLatency
         let runs = report.evaluationRuns.map {
-            "\($0.evaluating ? "on" : "off") \(Format.thousands(Int($0.readingsPerSecond.rounded())))"
+            "\($0.variant) \(Format.thousands(Int($0.readingsPerSecond.rounded())))"
         }.joined(separator: ", ")
         let rows = [
             [
@@ -33,13 +33,8 @@ enum MonitoringTable {
             "|---|---|---|---|---|---|",
         ]
         lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-        lines += [
-            "",
-            "Checks:",
-            "- evaluation: every run with evaluation on stored NEWS2 scores, every run with it off none "
-                + "(\(report.evaluationRuns.map { "\($0.evaluating ? "on" : "off") \(Format.thousands($0.derivedScores))" }.joined(separator: ", ")))",
-        ]
-        lines += report.evaluationRuns.map { "- \($0.durability)" }
+        lines += ["", "Checks:"]
+        lines += report.evaluationRuns.flatMap { run in run.checks.map { "- \(run.variant): \($0)" } }
         lines += [
             "- alert latency: \(Format.thousands(latency.acknowledged)) readings answered 204, \(latency.failures) "
                 + "otherwise; \(latency.missingEvents) without an alert event; \(latency.eventsBeforeAcknowledgement) "

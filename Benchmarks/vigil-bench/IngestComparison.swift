@@ -1,17 +1,31 @@
 import Foundation
 
-/// What live evaluation costs ingest: the sustained run of the HTTPS ingest
-/// benchmark (many readings per request, `wrk`) against fresh release servers
-/// with live evaluation on and off (`vigil serve --no-live-evaluation`),
-/// alternating which goes first in each round, in one invocation.
-struct EvaluationCostBenchmark {
+/// Sustained HTTPS ingest (many readings per request, `wrk`, as in the HTTPS
+/// ingest benchmark) against fresh release servers set up in different ways
+/// — say live evaluation on and off — one after another, each way once per
+/// round, the order alternating between rounds, in one invocation.
+struct IngestComparison {
+    /// One way of running the server.
+    struct Variant: Sendable {
+        /// Names the runs, such as `evaluation-on`.
+        var name: String
+        /// Further `vigil serve` arguments.
+        var arguments: [String] = []
+        /// Runs after provisioning, before the load (say, to create webhook endpoints).
+        var prepare: @Sendable (VigilAPIClient) async throws -> Void = { _ in }
+        /// Read before and after the load; the run reports the difference (say, webhook deliveries received).
+        var counter: (@Sendable () -> Int)?
+        /// Checks the stopped server's database; returns what was checked.
+        var check: @Sendable (_ databasePath: String) throws -> String? = { _ in nil }
+    }
+
     /// What to run.
     struct Configuration: Sendable {
         /// The `vigil` executable.
         var vigilPath: String
         /// Length of each measured run, in seconds. Default 30.
         var seconds = 30
-        /// Rounds; each measures evaluation on and off once. Default 2.
+        /// Rounds; each runs every variant once. Default 2.
         var rounds = 2
         /// Devices the requests go round. Default 1,000.
         var devices = 1000
@@ -29,44 +43,54 @@ struct EvaluationCostBenchmark {
 
     /// One measured server.
     struct Run: Codable, Sendable {
-        /// Whether live evaluation was on.
-        var evaluating: Bool
+        /// The variant's name.
+        var variant: String
         /// Device readings acknowledged per second.
         var readingsPerSecond: Double
         /// The wrk figures of the run.
         var load: WrkResult
-        /// NEWS2 scores the server derived and stored (none when evaluation is off).
-        var derivedScores: Int
-        /// The durability check's finding.
-        var durability: String
+        /// The variant's counter's change over the load, if it has one.
+        var counted: Int?
+        /// The durability check's finding, and the variant's own check's.
+        var checks: [String]
     }
-
-    /// The most throughput live evaluation may cost.
-    static let costTarget = 0.10
 
     let configuration: Configuration
     let scratch: ScratchDirectory
 
-    /// Measures every round; on and off alternate which goes first.
-    func run() async throws -> [Run] {
+    /// `wrk`'s command line for each run.
+    var wrkCommand: String {
+        Wrk.commandLine(
+            threads: configuration.threads, connections: configuration.connections, seconds: configuration.seconds)
+    }
+
+    /// Measures every variant once per round; rounds alternate the order.
+    func run(_ variants: [Variant]) async throws -> [Run] {
         let wrk = try Wrk(scratch: scratch, threads: configuration.threads, connections: configuration.connections)
         var runs: [Run] = []
         for round in 1...configuration.rounds {
-            for evaluating in round.isMultiple(of: 2) ? [false, true] : [true, false] {
-                let name = "round-\(round)-evaluation-\(evaluating ? "on" : "off")"
-                runs.append(try await measure(name, evaluating: evaluating, wrk: wrk))
+            for variant in round.isMultiple(of: 2) ? variants.reversed() : variants {
+                runs.append(try await measure(variant, name: "round-\(round)-\(variant.name)", wrk: wrk))
             }
         }
         return runs
     }
 
-    private func measure(_ name: String, evaluating: Bool, wrk: Wrk) async throws -> Run {
+    /// The median readings/s of the runs of `variant`.
+    static func median(of variant: String, in runs: [Run]) -> Double {
+        var timings = Timings()
+        for run in runs where run.variant == variant { timings.record(run.readingsPerSecond) }
+        return timings.median
+    }
+
+    private func measure(_ variant: Variant, name: String, wrk: Wrk) async throws -> Run {
         let password = "bench-\(UInt64.random(in: 1...UInt64.max))"
-        progress("\(name): starting \(configuration.vigilPath) serve")
+        progress("\(name): starting \(configuration.vigilPath) serve \(variant.arguments.joined(separator: " "))")
         let server = try await VigilServerProcess.start(
-            executable: configuration.vigilPath, in: scratch, adminPassword: password,
-            arguments: evaluating ? [] : ["--no-live-evaluation"], name: name)
+            executable: configuration.vigilPath, in: scratch, adminPassword: password, arguments: variant.arguments,
+            name: name)
         let load: LoadRun
+        var counted: Int?
         do {
             let api = try await VigilAPIClient.login(
                 baseURL: "http://127.0.0.1:\(server.httpPort)", username: "admin", password: password)
@@ -74,6 +98,7 @@ struct EvaluationCostBenchmark {
             let devices = try await DeviceFleet.provision(
                 devices: configuration.devices, patients: configuration.patients, api: api,
                 tokenExpiry: Date().addingTimeInterval(Double(configuration.seconds) * 10 + 3600))
+            try await variant.prepare(api)
             var generator = SeededGenerator(seed: configuration.seed)
             let now = Date()
             let plan = LoadPlan(
@@ -84,9 +109,11 @@ struct EvaluationCostBenchmark {
                 },
                 readingsPerRequest: configuration.readingsPerRequest)
             _ = try plan.readings(receivedAt: now)
+            let before = variant.counter?()
             load = try LoadRun.measure(
                 name, wrk: wrk, plan: plan, url: "https://127.0.0.1:\(server.httpsPort)",
                 seconds: configuration.seconds)
+            if let before, let after = variant.counter?() { counted = after - before }
         } catch {
             progress("vigil log: \(server.logTail())")
             server.killNow()
@@ -95,14 +122,10 @@ struct EvaluationCostBenchmark {
         progress("\(name): stopping vigil with SIGTERM")
         try server.stop()
         let durability = try DurabilityCheck.verify([load], databasePath: server.databasePath)
-        let derived = try DurabilityCheck.derivedScores(databasePath: server.databasePath)
-        guard (derived > 0) == evaluating else {
-            throw BenchmarkError(
-                "\(name): \(derived) NEWS2 scores were stored with live evaluation \(evaluating ? "on" : "off")")
-        }
+        let own = try variant.check(server.databasePath)
         return Run(
-            evaluating: evaluating,
+            variant: variant.name,
             readingsPerSecond: Double(load.acknowledgedReadings) / max(load.result.durationSeconds, .leastNonzeroMagnitude),
-            load: load.result, derivedScores: derived, durability: durability)
+            load: load.result, counted: counted, checks: [durability] + (own.map { [$0] } ?? []))
     }
 }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+
+/// `vigil-bench webhooks`: webhook relay throughput to ten loopback endpoints
+/// while the HTTPS ingest load runs, and what the relay costs that load
+/// (``IngestComparison`` with and without webhooks).
+struct WebhookRelayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhooks",
+        abstract: "Webhook deliveries/s to ten loopback endpoints under the HTTPS ingest load, and the load's cost.")
+
+    @Option(help: "The vigil executable (default: vigil beside vigil-bench, a release build).")
+    var vigil: String?
+
+    @Option(help: "Seconds of each run.")
+    var duration = 30
+
+    @Option(help: "Rounds of runs with and without webhooks.")
+    var rounds = 2
+
+    @Option(help: "Webhook endpoints, each subscribed to reading.created.")
+    var endpoints = 10
+
+    @Flag(help: "Keep the temporary folder (data folders, logs, wrk scripts), and print its path.")
+    var keepFiles = false
+
+    /// Rejects sizes that are out of range.
+    func validate() throws {
+        guard duration > 0, rounds > 0, endpoints > 0 else {
+            throw ValidationError("--duration, --rounds and --endpoints must be positive")
+        }
+    }
+
+    private struct NewEndpoint: Encodable {
+        let url: String
+        let events: [String]
+        let description: String
+    }
+
+    private struct CreatedEndpoint: Decodable {
+        let id: String
+    }
+
+    /// Runs the comparison and prints the report.
+    func run() async throws {
+        let scratch = try ScratchDirectory()
+        defer {
+            if keepFiles { progress("kept \(scratch.path)") } else { scratch.remove() }
+        }
+        let receiver = try await WebhookReceiver.start()
+        var configuration = IngestComparison.Configuration(vigilPath: vigil ?? HTTPSIngestCommand.siblingVigil)
+        configuration.seconds = duration
+        configuration.rounds = rounds
+        let comparison = IngestComparison(configuration: configuration, scratch: scratch)
+        let endpoints = endpoints
+        let relaying = IngestComparison.Variant(
+            name: WebhookRelayReport.withWebhooks,
+            arguments: ["--webhooks-allow-insecure-loopback", "--webhook-reading-events"],
+            prepare: { api in
+                for index in 0..<endpoints {
+                    _ = try await api.post(
+                        "/api/v1/webhooks",
+                        NewEndpoint(
+                            url: receiver.url(index), events: ["reading.created"],
+                            description: "Benchmark receiver \(index)"),
+                        as: CreatedEndpoint.self)
+                }
+            },
+            counter: { receiver.requests })
+        let runs = try await comparison.run([IngestComparison.Variant(name: WebhookRelayReport.withoutWebhooks), relaying])
+        let tallies = receiver.perEndpoint
+        try await receiver.stop()
+        try WebhookRelayReport(
+            wrkCommand: comparison.wrkCommand, endpoints: endpoints, runs: runs,
+            duplicates: tallies.values.reduce(0) { $0 + $1.requests - $1.ids.count }
+        ).print()
+    }
+}
