@@ -21,7 +21,8 @@ struct MQTTDevice: Sendable {
     init(_ device: BenchDevice, body: String) {
         connect = MQTTConnect(
             cleanSession: true, keepAlive: 0, clientID: device.id,
-            username: "\(Self.hostName)/\(device.id)/?api-version=2021-04-12", password: ByteBuffer(string: device.token))
+            username: "\(Self.hostName)/\(device.id)/?api-version=2021-04-12",
+            password: ByteBuffer(string: device.token))
         topic = "devices/\(device.id)/messages/events/"
         self.body = ByteBuffer(string: body)
     }

@@ -34,6 +34,9 @@ struct MQTTIngestBenchmark {
         var seed: UInt64 = 2026
     }
 
+    /// The most publishes per second of one device at the maximum: below
+    /// Vigil's per-device rate limit (100 messages/s, bursts of 200).
+    static let deviceCeiling = 80.0
     /// The least ratio of Vigil's QoS 1 rate to mosquitto's.
     static let rateRatioTarget = 0.25
     /// The most ratio of Vigil's memory per idle connection to mosquitto's.
@@ -65,7 +68,7 @@ struct MQTTIngestBenchmark {
         progress("stopping vigil with SIGTERM")
         try server.stop()
         let durability = try DurabilityCheck.verify(
-            [LoadRun(mqtt: "maximum", runs.vigilMaximum), LoadRun(mqtt: "half", runs.vigilHalf)],
+            [.init(mqtt: "maximum", runs.vigilMaximum), .init(mqtt: "half", runs.vigilHalf)],
             databasePath: server.databasePath)
         return report(runs, durability: durability)
     }
@@ -144,15 +147,18 @@ struct MQTTIngestBenchmark {
     ) async throws -> (maximum: MQTTLoadResult, half: MQTTLoadResult) {
         let connections = try await generator.connect(devices, port: port)
         let seconds = configuration.seconds
-        progress("\(broker): QoS 1 at the maximum, \(connections.count) connections, window \(configuration.window), \(seconds) s")
+        progress(
+            "\(broker): QoS 1 at the maximum, \(connections.count) connections, window \(configuration.window), "
+                + "\(seconds) s")
         let maximum = try await generator.run(
-            connections, seconds: seconds, window: configuration.window, rate: nil, broker: pid)
+            connections, seconds: seconds, window: configuration.window, load: .maximum(ceiling: Self.deviceCeiling),
+            broker: pid)
         try Self.check(maximum, broker: broker)
         try await Task.sleep(for: .seconds(1))
         let target = (halfOf ?? maximum.rate) / 2
         progress("\(broker): QoS 1 paced at \(MQTTIngestReport.rate(target)), \(seconds) s")
         let half = try await generator.run(
-            connections, seconds: seconds, window: configuration.window, rate: target, broker: pid)
+            connections, seconds: seconds, window: configuration.window, load: .paced(rate: target), broker: pid)
         try Self.check(half, broker: broker)
         await generator.disconnect(connections)
         try await Task.sleep(for: .seconds(1))
@@ -178,20 +184,17 @@ struct MQTTIngestBenchmark {
             ("mosquitto maximum", runs.mosquittoMaximum), ("mosquitto half", runs.mosquittoHalf),
         ]
         let acknowledged = all.map { "\($0) \(Format.thousands($1.acknowledged))" }.joined(separator: ", ")
-        let harder = runs.mosquittoMaximum.rate / max(runs.vigilMaximum.rate, .leastNonzeroMagnitude)
         return MQTTIngestReport(
             devices: configuration.devices, patients: configuration.patients,
             idleConnections: configuration.idleConnections, durationSeconds: configuration.seconds,
-            generatorThreads: configuration.generatorThreads, vigilMaximum: runs.vigilMaximum,
-            mosquittoMaximum: runs.mosquittoMaximum, rateRatio: rateRatio, rateRatioTarget: Self.rateRatioTarget,
-            rateTargetMet: rateRatio >= Self.rateRatioTarget, vigilIdle: runs.vigilIdle,
-            mosquittoIdle: runs.mosquittoIdle, memoryRatio: memoryRatio, memoryRatioTarget: Self.memoryRatioTarget,
-            memoryTargetMet: memoryRatio <= Self.memoryRatioTarget, vigilHalf: runs.vigilHalf,
-            mosquittoHalf: runs.mosquittoHalf,
+            generatorThreads: configuration.generatorThreads, deviceCeiling: Self.deviceCeiling,
+            vigilMaximum: runs.vigilMaximum, mosquittoMaximum: runs.mosquittoMaximum, rateRatio: rateRatio,
+            rateRatioTarget: Self.rateRatioTarget, rateTargetMet: rateRatio >= Self.rateRatioTarget,
+            vigilIdle: runs.vigilIdle, mosquittoIdle: runs.mosquittoIdle, memoryRatio: memoryRatio,
+            memoryRatioTarget: Self.memoryRatioTarget, memoryTargetMet: memoryRatio <= Self.memoryRatioTarget,
+            vigilHalf: runs.vigilHalf, mosquittoHalf: runs.mosquittoHalf,
             checks: [
-                "load generator: the same generator drove mosquitto at \(MQTTIngestReport.rate(runs.mosquittoMaximum.rate)), "
-                    + "\(Format.ratio(harder)) its rate against Vigil (\(MQTTIngestReport.rate(runs.vigilMaximum.rate)))"
-                    + (harder > 1 ? ", so it is not what limits Vigil" : "; **it did not drive mosquitto harder**"),
+                generatorCheck(runs),
                 "acknowledgements: every QoS 1 publish of every run was PUBACKed (\(acknowledged)); no connection "
                     + "was refused or dropped; all \(Format.thousands(configuration.idleConnections)) idle connections "
                     + "were accepted (CONNACK 0) by each broker",
@@ -199,5 +202,18 @@ struct MQTTIngestBenchmark {
                 "bodies: each device's body was read beforehand by Vigil's `DeviceMessageParser` into exactly one "
                     + "reading, none refused",
             ])
+    }
+
+    /// That the generator drove mosquitto harder than Vigil, and how much of its own ceiling it used.
+    private func generatorCheck(_ runs: Runs) -> String {
+        let (vigil, mosquitto) = (runs.vigilMaximum.rate, runs.mosquittoMaximum.rate)
+        let harder = mosquitto / max(vigil, .leastNonzeroMagnitude)
+        let ceiling = Self.deviceCeiling * Double(configuration.devices)
+        return "load generator: the same generator drove mosquitto at \(MQTTIngestReport.rate(mosquitto)), "
+            + "\(Format.ratio(harder)) its rate against Vigil (\(MQTTIngestReport.rate(vigil)))"
+            + (harder > 1 ? ", so it is not what limits Vigil" : "; **it did not drive mosquitto harder**")
+            + "; mosquitto's run used \(Format.fixed(mosquitto / ceiling * 100, decimals: 0))% of the generator's "
+            + "ceiling (\(Format.fixed(Self.deviceCeiling, decimals: 0)) msgs/s per device, "
+            + "\(MQTTIngestReport.rate(ceiling)) in all)"
     }
 }

@@ -42,7 +42,8 @@ struct MQTTIngestCommand: AsyncParsableCommand {
     /// Rejects sizes that are out of range.
     func validate() throws {
         guard duration > 0, devices > 0, patients > 0, idleConnections > 0, threads ?? 1 > 0 else {
-            throw ValidationError("--duration, --devices, --patients, --idle-connections and --threads must be positive")
+            throw ValidationError(
+                "--duration, --devices, --patients, --idle-connections and --threads must be positive")
         }
         guard (1...65_535).contains(window) else { throw ValidationError("--window must be 1 to 65,535") }
     }

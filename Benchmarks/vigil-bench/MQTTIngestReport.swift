@@ -21,6 +21,8 @@ struct MQTTIngestReport: Codable, Sendable {
     var durationSeconds: Int
     /// Event loops of the load generator.
     var generatorThreads: Int
+    /// The most publishes per second of one device at the maximum.
+    var deviceCeiling: Double
 
     /// QoS 1 telemetry into Vigil as fast as PUBACKs come.
     var vigilMaximum: MQTTLoadResult
@@ -59,9 +61,10 @@ struct MQTTIngestReport: Codable, Sendable {
             + "(\(mosquittoMaximum.latencySummary)): ratio \(Format.ratio(rateRatio)) "
             + "(target ≥ \(Format.ratio(rateRatioTarget)): \(rateTargetMet ? "target met" : "TARGET MISSED")); "
             + "\(Format.thousands(idleConnections)) idle TLS connections: Vigil \(vigilIdle.summary) vs mosquitto "
-            + "\(mosquittoIdle.summary): ratio \(Format.ratio(memoryRatio)) (target ≤ \(Format.ratio(memoryRatioTarget)): "
-            + "\(memoryTargetMet ? "target met" : "TARGET MISSED")); at \(Self.rate(vigilHalf.rate)) Vigil "
-            + "\(vigilHalf.latencySummary), mosquitto \(mosquittoHalf.latencySummary)"
+            + "\(mosquittoIdle.summary): ratio \(Format.ratio(memoryRatio)) "
+            + "(target ≤ \(Format.ratio(memoryRatioTarget)): \(memoryTargetMet ? "target met" : "TARGET MISSED")); "
+            + "at \(Self.rate(vigilHalf.rate)) Vigil \(vigilHalf.latencySummary), "
+            + "mosquitto \(mosquittoHalf.latencySummary)"
     }
 
     /// Messages per second, rounded: `1,234 msgs/s`.

@@ -19,8 +19,9 @@ enum MQTTIngestTable {
         let fleet = "\(Format.thousands(report.devices)) devices, one TLS connection each, up to \(window) "
             + "publishes awaiting PUBACK per connection, `{\"heartRate\": N}` bodies"
         let rate = [
-            "QoS 1 telemetry at the maximum rate: \(fleet); Vigil PUBACKs after the SQLite commit "
-                + "(synchronous=FULL), mosquitto stores nothing",
+            "QoS 1 telemetry at the maximum rate: \(fleet), each device at most "
+                + "\(Format.fixed(report.deviceCeiling, decimals: 0)) msgs/s (Vigil's limit: 100); Vigil PUBACKs after "
+                + "the SQLite commit (synchronous=FULL), mosquitto stores nothing",
             maximum(report.vigilMaximum, broker: "vigil"),
             maximum(report.mosquittoMaximum, broker: "mosquitto"),
             "\(Format.ratio(report.rateRatio)) (Vigil msgs/s ÷ mosquitto msgs/s)",

@@ -50,29 +50,42 @@ final class MQTTLoadGenerator: Sendable {
         return connections
     }
 
-    /// Runs every connection for `seconds`: at the maximum when `rate` is nil,
-    /// else paced so that all together publish `rate` messages per second,
-    /// each connection on its own schedule, spread evenly over the interval.
+    /// What a run aims at.
+    enum Load: Sendable {
+        /// As fast as PUBACKs come, each connection at most `ceiling` publishes per second.
+        case maximum(ceiling: Double)
+        /// `rate` publishes per second from all connections together, each on
+        /// its own fixed schedule, spread evenly over the interval.
+        case paced(rate: Double)
+    }
+
+    /// Runs every connection for `seconds` with at most `window` publishes awaiting PUBACK each.
     ///
     /// - Parameter broker: the broker's process, whose CPU time is sampled at the start and end.
     /// - Throws: ``BenchmarkError`` when a connection ends or a PUBACK does not come.
     func run(
-        _ connections: [MQTTLoadConnection], seconds: Int, window: Int, rate: Double?, broker: pid_t
+        _ connections: [MQTTLoadConnection], seconds: Int, window: Int, load: Load, broker: pid_t
     ) async throws -> MQTTLoadResult {
         let startedAt = Date().millisecondsSince1970
         // Every connection is given its schedule before the start.
         let start = NIODeadline.now() + .milliseconds(500)
         let startInstant = ContinuousClock.now + .milliseconds(500)
-        var schedule = MQTTLoadSchedule(start: start, end: start + .seconds(Int64(seconds)), window: window)
-        if let rate {
-            schedule.interval = .nanoseconds(Int64((Double(connections.count) / rate * 1e9).rounded()))
-        }
+        let end = start + .seconds(Int64(seconds))
+        let targetRate: Double?
+        if case .paced(let rate) = load { targetRate = rate } else { targetRate = nil }
         let futures = connections.enumerated().map { index, connection in
-            var own = schedule
-            if let interval = schedule.interval {
-                own.offset = .nanoseconds(interval.nanoseconds * Int64(index) / Int64(connections.count))
+            switch load {
+            case .maximum(let ceiling):
+                return connection.run(
+                    MQTTLoadSchedule(start: start, end: end, window: window, pace: .maximum(ceiling: ceiling)))
+            case .paced(let rate):
+                let interval = Int64((Double(connections.count) / rate * 1e9).rounded())
+                let offset = interval * Int64(index) / Int64(connections.count)
+                return connection.run(
+                    MQTTLoadSchedule(
+                        start: start, end: end, window: window,
+                        pace: .paced(interval: .nanoseconds(interval), offset: .nanoseconds(offset))))
             }
-            return connection.run(own)
         }
         try await Task.sleep(until: startInstant, clock: .continuous)
         let (generatorAtStart, brokerAtStart) = (try MQTTProcessSample(), try MQTTProcessSample(pid: broker))
@@ -82,7 +95,7 @@ final class MQTTLoadGenerator: Sendable {
         for future in futures { tallies.append(try await future.get()) }
         let samples = tallies.flatMap(\.latencies)
         return MQTTLoadResult(
-            connections: connections.count, window: window, durationSeconds: Double(seconds), targetRate: rate,
+            connections: connections.count, window: window, durationSeconds: Double(seconds), targetRate: targetRate,
             published: tallies.reduce(0) { $0 + $1.published },
             acknowledged: tallies.reduce(0) { $0 + $1.acknowledged },
             acknowledgedInRun: tallies.reduce(0) { $0 + $1.acknowledgedInRun },

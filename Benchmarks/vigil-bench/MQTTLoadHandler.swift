@@ -21,7 +21,14 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         var outstanding: [UInt16: UInt64] = [:]
         /// Paced publishes that fell due while the window was full: when each fell due.
         var due = CircularBuffer<UInt64>()
+        /// At the maximum, the publishes the connection may still send now.
+        var bucket: MQTTTokenBucket?
+        /// Whether ``next`` will publish once the bucket has a token again.
+        var awaitingToken = false
+        /// The first publish, the end and the drain timeout.
         var timers: [Scheduled<Void>] = []
+        /// The next paced publish, or the bucket's next token.
+        var next: Scheduled<Void>?
     }
 
     private let device: MQTTDevice
@@ -104,7 +111,14 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         let promise = context.eventLoop.makePromise(of: MQTTConnectionTally.self)
         run = Run(schedule: schedule, promise: promise)
         let loop = context.eventLoop.assumeIsolated()
-        let first = schedule.start + (schedule.interval == nil ? .zero : schedule.offset)
+        var first = schedule.start
+        switch schedule.pace {
+        case .maximum(let ceiling):
+            run?.bucket = MQTTTokenBucket(
+                rate: ceiling, burst: Double(schedule.window), now: schedule.start.uptimeNanoseconds)
+        case .paced(_, let offset):
+            first = first + offset
+        }
         run?.timers = [
             loop.scheduleTask(deadline: first) { [self] in self.fallDue(at: first) },
             loop.scheduleTask(deadline: schedule.end) { [self] in self.finishIfDrained(now: .now()) },
@@ -124,14 +138,22 @@ final class MQTTLoadHandler: ChannelInboundHandler {
     /// window); paced, a publish falls due and the next one is scheduled.
     private func fallDue(at moment: NIODeadline) {
         guard let context, let schedule = run?.schedule, moment < schedule.end else { return }
-        if let interval = schedule.interval {
+        if case .paced(let interval, _) = schedule.pace {
             run?.due.append(moment.uptimeNanoseconds)
             let next = moment + interval
-            run?.timers.append(
-                context.eventLoop.assumeIsolated().scheduleTask(deadline: next) { [self] in self.fallDue(at: next) })
+            run?.next = context.eventLoop.assumeIsolated().scheduleTask(deadline: next) { [self] in
+                self.fallDue(at: next)
+            }
         }
         publishWhileRoom(now: .now())
         context.flush()
+    }
+
+    /// At the maximum, the bucket has a token again.
+    private func tokenArrived() {
+        run?.awaitingToken = false
+        publishWhileRoom(now: .now())
+        context?.flush()
     }
 
     private func acknowledge(_ id: MQTTPacketID, now: NIODeadline) {
@@ -151,14 +173,26 @@ final class MQTTLoadHandler: ChannelInboundHandler {
     }
 
     /// Sends publishes while fewer than the window are outstanding: at the
-    /// maximum until the end, paced those that fell due.
+    /// maximum until the end, as the bucket allows; paced, those that fell due.
     private func publishWhileRoom(now: NIODeadline) {
         guard let context, var current = run else { return }
         let schedule = current.schedule
         while current.outstanding.count < schedule.window {
             let sentAt: UInt64
-            if schedule.interval == nil {
+            if var bucket = current.bucket {
                 guard now < schedule.end else { break }
+                let granted = bucket.take(now: now.uptimeNanoseconds)
+                current.bucket = bucket
+                guard granted else {
+                    if !current.awaitingToken {
+                        current.awaitingToken = true
+                        let wake = now + .nanoseconds(bucket.nanosecondsToNextToken)
+                        current.next = context.eventLoop.assumeIsolated().scheduleTask(deadline: wake) { [self] in
+                            self.tokenArrived()
+                        }
+                    }
+                    break
+                }
                 sentAt = now.uptimeNanoseconds
             } else {
                 guard let dueAt = current.due.popFirst() else { break }
@@ -184,6 +218,7 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         guard let current = run else { return }
         run = nil
         current.timers.forEach { $0.cancel() }
+        current.next?.cancel()
         current.promise.completeWith(result)
     }
 }

@@ -37,7 +37,9 @@ struct MQTTLoadResult: Codable, Sendable {
     /// Percentiles of latencies in microseconds (nearest rank); zeros when there are none.
     static func latency(of samples: [UInt32]) -> WrkResult.Latency {
         let sorted = samples.sorted()
-        guard let largest = sorted.last else { return WrkResult.Latency(p50: 0, p90: 0, p99: 0, p999: 0, mean: 0, max: 0) }
+        guard let largest = sorted.last else {
+            return WrkResult.Latency(p50: 0, p90: 0, p99: 0, p999: 0, mean: 0, max: 0)
+        }
         func percentile(_ fraction: Double) -> Int {
             Int(sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)])
         }
