@@ -41,6 +41,8 @@ public actor WebhookRelay {
     private let random: @Sendable () -> Double
     /// Attempts in flight per endpoint.
     private var inFlight: [WebhookEndpointID: Int] = [:]
+    /// Records outcomes of attempts finishing together in one transaction.
+    private let recorder: GroupCommit<DeliveryOutcome, Void>
 
     /// A relay over a store's webhook endpoints and outbox.
     ///
@@ -57,29 +59,57 @@ public actor WebhookRelay {
         self.configuration = configuration
         self.logger = logger
         self.random = random
+        self.recorder = GroupCommit { [outbox] outcomes in
+            try await outbox.record(outcomes)
+            return outcomes.map { _ in () }
+        }
+    }
+
+    /// The deliveries one claim reserved, with their endpoints.
+    public struct Round: Sendable {
+        let deliveries: [DueDelivery]
+        let endpoints: [WebhookEndpointID: WebhookEndpoint]
+        let now: Date
+
+        /// Whether nothing was due.
+        public var isEmpty: Bool { deliveries.isEmpty }
     }
 
     /// Claims the deliveries due at `now` and attempts each one, endpoints and
     /// patients in parallel; returns how many were attempted.
     @discardableResult
     public func deliverDue(now: Date) async throws -> Int {
+        let round = try await claim(now: now)
+        await attempt(round)
+        return round.deliveries.count
+    }
+
+    /// Reserves the deliveries due at `now` (each for ``Configuration/lease``),
+    /// leaving out endpoints that have their fill of attempts in flight.
+    public func claim(now: Date) async throws -> Round {
         let busy = Set(inFlight.filter { $0.value >= configuration.perEndpointConcurrency }.keys)
         let due = try await outbox.claimDue(
             now: now, leaseUntil: now.addingTimeInterval(configuration.lease), limit: configuration.batchSize,
             perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
-        guard !due.isEmpty else { return 0 }
         var endpoints: [WebhookEndpointID: WebhookEndpoint] = [:]
         for endpointID in Set(due.map(\.endpointID)) {
             endpoints[endpointID] = try await webhooks.endpoint(endpointID)
         }
         for delivery in due { inFlight[delivery.endpointID, default: 0] += 1 }
+        return Round(deliveries: due, endpoints: endpoints, now: now)
+    }
+
+    /// Whether any attempt is in flight.
+    public var isBusy: Bool { inFlight.values.contains { $0 > 0 } }
+
+    /// Attempts every delivery of `round` at once and records each outcome.
+    public func attempt(_ round: Round) async {
         await withTaskGroup(of: Void.self) { group in
-            for delivery in due {
-                let endpoint = endpoints[delivery.endpointID]
-                group.addTask { await self.attempt(delivery, endpoint: endpoint, now: now) }
+            for delivery in round.deliveries {
+                let endpoint = round.endpoints[delivery.endpointID]
+                group.addTask { await self.attempt(delivery, endpoint: endpoint, now: round.now) }
             }
         }
-        return due.count
     }
 
     /// One attempt and its bookkeeping; failures to record are logged, and the
@@ -142,16 +172,21 @@ public actor WebhookRelay {
     private func record(
         _ attempt: DeliveryAttempt, of delivery: DueDelivery, endpoint: WebhookEndpoint, succeeded: Bool, now: Date
     ) async throws {
+        let attempts = delivery.attempts + 1
+        let next: DeliveryOutcome.Next =
+            if succeeded {
+                .delivered
+            } else if let time = configuration.schedule.nextAttempt(afterAttempts: attempts, now: now, random: random()) {
+                .retry(at: time)
+            } else {
+                .dead
+            }
+        try await recorder.submit(DeliveryOutcome(deliveryID: delivery.deliveryID, attempt: attempt, next: next))
         if succeeded {
-            try await outbox.markDelivered(delivery.deliveryID, attempt: attempt)
             if endpoint.failingSince != nil { try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now) }
             return
         }
-        let attempts = delivery.attempts + 1
-        if let next = configuration.schedule.nextAttempt(afterAttempts: attempts, now: now, random: random()) {
-            try await outbox.markFailed(delivery.deliveryID, attempt: attempt, nextAttemptAt: next)
-        } else {
-            try await outbox.markDead(delivery.deliveryID, attempt: attempt)
+        if next == .dead {
             try await webhooks.recordDeadLetter(endpoint.id, at: now)
             logger.warning(
                 "webhook delivery dead after its last retry",

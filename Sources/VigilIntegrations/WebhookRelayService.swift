@@ -4,9 +4,10 @@ import ServiceLifecycle
 import VigilSecurity
 import VigilStore
 
-/// Runs a ``WebhookRelay`` until graceful shutdown: a round every
-/// ``pollInterval``, each in a task of its own, so that a round waiting on a
-/// slow endpoint never holds up the next one for the other endpoints. It owns
+/// Runs a ``WebhookRelay`` until graceful shutdown: claims due deliveries
+/// again as soon as a claim found some, and attempts each claim's deliveries
+/// in a task of its own, so that a round waiting on a slow endpoint never
+/// holds up the others; when nothing is due it waits ``pollInterval``. It owns
 /// the HTTP client, created when it starts and shut down when it stops.
 public struct WebhookRelayService: Service {
     private let webhooks: any WebhookStore
@@ -14,6 +15,8 @@ public struct WebhookRelayService: Service {
     private let vault: SecretVault
     private let configuration: WebhookRelay.Configuration
     private let pollInterval: Duration
+    /// The pause between claims while attempts are in flight.
+    static let busyInterval: Duration = .milliseconds(5)
     private let logger: Logger
     private let clock: @Sendable () -> Date
 
@@ -41,15 +44,20 @@ public struct WebhookRelayService: Service {
             logger: logger)
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                group.addTask {
-                    do {
-                        try await relay.deliverDue(now: clock())
-                    } catch {
-                        logger.error("webhook relay round failed", metadata: ["error": "\(type(of: error))"])
-                    }
-                }
                 do {
-                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+                    let round = try await relay.claim(now: clock())
+                    if !round.isEmpty {
+                        group.addTask { await relay.attempt(round) }
+                        continue
+                    }
+                } catch {
+                    logger.error("webhook relay round failed", metadata: ["error": "\(type(of: error))"])
+                }
+                // Nothing claimable: look again soon while attempts are in flight
+                // (they free endpoints and patients), at the poll interval otherwise.
+                let pause = await relay.isBusy ? Self.busyInterval : pollInterval
+                do {
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
                 } catch {
                     break
                 }

@@ -16,7 +16,7 @@ import VigilStore
 /// patients at a time but never one patient twice at once, reading the newest
 /// state from the store. The NEWS2 reading and the alert changes of one
 /// evaluation are saved in one transaction, together with those of other
-/// evaluations finishing meanwhile (`EvaluationCommitter`).
+/// evaluations finishing meanwhile (a `GroupCommit`).
 public final class LiveEvaluator: Service, CommitObserver, Sendable {
     /// How often baselines are assessed, and the evaluator's own settings.
     public struct Configuration: Sendable, Hashable {
@@ -44,7 +44,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
     private let configuration: Configuration
     private let logger: Logger
     private let queue = EvaluationQueue()
-    private let committer: EvaluationCommitter
+    private let committer: GroupCommit<AlertSave, [AlertChange]>
     private let baselineClock = BaselineSchedule()
 
     public init(store: any Store, alerts: AlertManager, configuration: Configuration = .init(), logger: Logger) {
@@ -52,7 +52,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
         self.alerts = alerts
         self.configuration = configuration
         self.evaluator = PatientEvaluator(configuration: configuration.evaluator, lifecycle: alerts.lifecycle)
-        self.committer = EvaluationCommitter(alerts: alerts)
+        self.committer = GroupCommit { [alerts] saves in try await alerts.save(saves) }
         self.logger = logger
     }
 
@@ -123,7 +123,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
                 patient: patient, rules: rules, history: history, latest: latest, activeAlerts: active, now: now,
                 assessBaseline: assessBaseline))
         guard !outcome.isEmpty else { return }
-        _ = try await committer.save(
+        _ = try await committer.submit(
             AlertSave(changes: outcome.changes, readings: outcome.news2Reading.map { [$0] } ?? [], news2: outcome.news2))
     }
 

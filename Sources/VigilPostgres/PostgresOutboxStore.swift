@@ -94,16 +94,21 @@ struct PostgresOutboxStore: OutboxStore {
         }
     }
 
-    func markDelivered(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws {
-        try await record(deliveryID, attempt: attempt, state: .delivered, nextAttemptAt: nil)
-    }
-
-    func markFailed(_ deliveryID: Int64, attempt: DeliveryAttempt, nextAttemptAt: Date) async throws {
-        try await record(deliveryID, attempt: attempt, state: .pending, nextAttemptAt: nextAttemptAt)
-    }
-
-    func markDead(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws {
-        try await record(deliveryID, attempt: attempt, state: .dead, nextAttemptAt: nil)
+    func record(_ outcomes: [DeliveryOutcome]) async throws {
+        guard !outcomes.isEmpty else { return }
+        try await database.transaction(entity: "webhook delivery") { transaction in
+            for outcome in outcomes {
+                let attempt = outcome.attempt
+                try await transaction.execute(
+                    """
+                    UPDATE webhook_deliveries SET state = \(outcome.state.rawValue), attempts = attempts + 1,
+                        next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970),
+                        last_attempt_at = \(attempt.attemptedAt.millisecondsSince1970), last_status = \(attempt.status),
+                        last_error = \(attempt.error), last_duration_ms = \(attempt.durationMilliseconds)
+                    WHERE id = \(outcome.deliveryID)
+                    """)
+            }
+        }
     }
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
@@ -139,20 +144,6 @@ struct PostgresOutboxStore: OutboxStore {
             """,
             entity: "webhook delivery")
         guard !rows.isEmpty else { throw StoreError(.notFound, entity: "webhook delivery") }
-    }
-
-    private func record(
-        _ deliveryID: Int64, attempt: DeliveryAttempt, state: WebhookDelivery.State, nextAttemptAt: Date?
-    ) async throws {
-        try await database.query(
-            """
-            UPDATE webhook_deliveries SET state = \(state.rawValue), attempts = attempts + 1,
-                next_attempt_at = \(nextAttemptAt?.millisecondsSince1970),
-                last_attempt_at = \(attempt.attemptedAt.millisecondsSince1970), last_status = \(attempt.status),
-                last_error = \(attempt.error), last_duration_ms = \(attempt.durationMilliseconds)
-            WHERE id = \(deliveryID)
-            """,
-            entity: "webhook delivery")
     }
 
     private static func delivery(from row: PostgresRow) throws -> WebhookDelivery {

@@ -89,17 +89,28 @@ struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    func markDelivered(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws {
-        try await record(deliveryID, attempt: attempt, state: .delivered, nextAttemptAt: nil)
+    func record(_ outcomes: [DeliveryOutcome]) async throws {
+        guard !outcomes.isEmpty else { return }
+        try await SQLiteErrors.translating(entity: "webhook delivery") {
+            try await pool.write { db in
+                let update = try db.cachedStatement(sql: Self.recordSQL)
+                for outcome in outcomes {
+                    let attempt = outcome.attempt
+                    try update.execute(arguments: [
+                        outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970,
+                        attempt.attemptedAt.millisecondsSince1970, attempt.status, attempt.error,
+                        attempt.durationMilliseconds, outcome.deliveryID,
+                    ])
+                }
+            }
+        }
     }
 
-    func markFailed(_ deliveryID: Int64, attempt: DeliveryAttempt, nextAttemptAt: Date) async throws {
-        try await record(deliveryID, attempt: attempt, state: .pending, nextAttemptAt: nextAttemptAt)
-    }
-
-    func markDead(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws {
-        try await record(deliveryID, attempt: attempt, state: .dead, nextAttemptAt: nil)
-    }
+    private static let recordSQL = """
+        UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?,
+            last_attempt_at = ?, last_status = ?, last_error = ?, last_duration_ms = ?
+        WHERE id = ?
+        """
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
         try await SQLiteErrors.translating(entity: "webhook delivery") {
@@ -133,26 +144,6 @@ struct SQLiteOutboxStore: OutboxStore {
                         """,
                     arguments: [now.millisecondsSince1970, deliveryID, endpoint.rawValue])
                 guard db.changesCount > 0 else { throw StoreError(.notFound, entity: "webhook delivery") }
-            }
-        }
-    }
-
-    private func record(
-        _ deliveryID: Int64, attempt: DeliveryAttempt, state: WebhookDelivery.State, nextAttemptAt: Date?
-    ) async throws {
-        try await SQLiteErrors.translating(entity: "webhook delivery") {
-            try await pool.write { db in
-                try db.execute(
-                    sql: """
-                        UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?,
-                            last_attempt_at = ?, last_status = ?, last_error = ?, last_duration_ms = ?
-                        WHERE id = ?
-                        """,
-                    arguments: [
-                        state.rawValue, nextAttemptAt?.millisecondsSince1970,
-                        attempt.attemptedAt.millisecondsSince1970, attempt.status, attempt.error,
-                        attempt.durationMilliseconds, deliveryID,
-                    ])
             }
         }
     }

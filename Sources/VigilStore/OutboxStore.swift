@@ -21,12 +21,9 @@ public protocol OutboxStore: Sendable {
         now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery]
 
-    /// Records a 2xx answer.
-    func markDelivered(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws
-    /// Records a failed attempt and when to try again.
-    func markFailed(_ deliveryID: Int64, attempt: DeliveryAttempt, nextAttemptAt: Date) async throws
-    /// Records the last failed attempt: the delivery is dead until replayed.
-    func markDead(_ deliveryID: Int64, attempt: DeliveryAttempt) async throws
+    /// Records attempts and what follows each (delivered, retried at a time,
+    /// or dead until replayed), all in one transaction.
+    func record(_ outcomes: [DeliveryOutcome]) async throws
 
     /// An endpoint's deliveries, newest first.
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery]

@@ -53,12 +53,15 @@ import VigilStore
             // Leased: nothing more is due until they are settled.
             #expect(try await claim(store).isEmpty)
             let attempt = DeliveryAttempt(attemptedAt: Self.start, status: 500, error: "http_status", durationMilliseconds: 3)
-            try await store.outbox.markFailed(first[0].deliveryID, attempt: attempt, nextAttemptAt: Self.start.addingTimeInterval(5))
+            try await store.outbox.record([
+                DeliveryOutcome(
+                    deliveryID: first[0].deliveryID, attempt: attempt, next: .retry(at: Self.start.addingTimeInterval(5)))
+            ])
             #expect(try await claim(store, at: Self.start.addingTimeInterval(1)).isEmpty)
             let retry = try await claim(store, at: Self.start.addingTimeInterval(5))
             #expect(retry.map(\.event.id) == ["evt_1"])
             #expect(retry.first?.attempts == 1)
-            try await store.outbox.markDelivered(retry[0].deliveryID, attempt: attempt)
+            try await store.outbox.record([DeliveryOutcome(deliveryID: retry[0].deliveryID, attempt: attempt, next: .delivered)])
             let next = try await claim(store, at: Self.start.addingTimeInterval(6))
             #expect(next.map(\.event.id) == ["evt_2"])
         }
@@ -71,7 +74,7 @@ import VigilStore
             try await store.outbox.enqueue([Self.event("evt_1", patient: nil)])
             let due = try await claim(store)
             let attempt = DeliveryAttempt(attemptedAt: Self.start, status: nil, error: "timeout", durationMilliseconds: 15000)
-            try await store.outbox.markDead(due[0].deliveryID, attempt: attempt)
+            try await store.outbox.record([DeliveryOutcome(deliveryID: due[0].deliveryID, attempt: attempt, next: .dead)])
             let listed = try await store.outbox.deliveries(of: WebhookEndpointID("a"), limit: 10)
             #expect(listed.map(\.state) == [.dead])
             #expect(listed.first?.lastAttempt == attempt)
