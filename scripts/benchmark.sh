@@ -6,6 +6,10 @@
 # - storage: the stores against the sqlite3 and psql tools ("Storage");
 # - https: HTTPS telemetry into a release `vigil serve`, driven by wrk, against
 #   the store's batch insert of the same readings ("HTTPS ingest").
+# - mqtt: MQTT telemetry into a release `vigil serve` against Debian's mosquitto,
+#   both driven by vigil-bench's own load generator ("MQTT ingest");
+#   VIGIL_BENCH_MQTT_SECONDS (each run, 30) and VIGIL_BENCH_MQTT_IDLE (idle
+#   connections, 10000) size it.
 # - news2: NEWS2 scoring of generated observation sets against the plain
 #   Python scorer Benchmarks/news2-baseline/news2.py ("NEWS2 scoring"); runs by
 #   default or when VIGIL_BENCH_SUITES names news2; VIGIL_BENCH_NEWS2_COUNT
@@ -13,21 +17,22 @@
 #
 #   scripts/benchmark.sh
 #
-# Installs sqlite3, PostgreSQL and wrk when missing (as root, from Debian's
-# packages), starts a throw-away PostgreSQL cluster with fsync on and stops it
-# on exit. Smaller runs for trying the script out (their figures are not
-# comparable with the targets; do not commit them):
+# Installs sqlite3, PostgreSQL, wrk and mosquitto when missing (as root, from
+# Debian's packages), starts a throw-away PostgreSQL cluster with fsync on and
+# stops it on exit. Smaller runs for trying the script out (their figures are
+# not comparable with the targets; do not commit them):
 #
-#   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 VIGIL_BENCH_HTTPS_SECONDS=5 scripts/benchmark.sh
+#   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 VIGIL_BENCH_HTTPS_SECONDS=5 \
+#   VIGIL_BENCH_MQTT_SECONDS=5 VIGIL_BENCH_MQTT_IDLE=2000 scripts/benchmark.sh
 #
-# Other knobs: VIGIL_BENCH_SUITES ("storage https"; name one to run only it),
+# Other knobs: VIGIL_BENCH_SUITES ("storage https mqtt"; name one to run only it),
 # VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3), VIGIL_BENCH_RUNS
 # (bucket runs, 5), VIGIL_BENCH_HTTPS_SECONDS (each wrk run, 30).
 #
 # BENCHMARKS.md keeps other sections: only the text between a suite's
-# `<!-- storage:begin -->` and `<!-- storage:end -->` (or `https:`) markers is
-# replaced; a section without markers yet is appended (the whole file is
-# written when there is none).
+# `<!-- storage:begin -->` and `<!-- storage:end -->` (or `https:`, `mqtt:`)
+# markers is replaced; a section without markers yet is appended (the whole
+# file is written when there is none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +42,9 @@ days="${VIGIL_BENCH_DAYS:-30}"
 runs="${VIGIL_BENCH_RUNS:-5}"
 insert_runs="${VIGIL_BENCH_INSERT_RUNS:-3}"
 https_seconds="${VIGIL_BENCH_HTTPS_SECONDS:-30}"
-suites="${VIGIL_BENCH_SUITES:-storage https}"
+mqtt_seconds="${VIGIL_BENCH_MQTT_SECONDS:-30}"
+mqtt_idle="${VIGIL_BENCH_MQTT_IDLE:-10000}"
+suites="${VIGIL_BENCH_SUITES:-storage https mqtt}"
 output="BENCHMARKS.md"
 
 # Whether the suite named $1 is to run.
@@ -47,29 +54,34 @@ want() { [[ " $suites " == *" $1 "* ]]; }
 if [[ -z "${VIGIL_BENCH_SUITES:-}" ]] || want news2; then news2_wanted=yes; else news2_wanted=no; fi
 suites=$(for suite in $suites; do [[ $suite == news2 ]] || printf '%s ' "$suite"; done)
 for suite in $suites; do
-    [[ $suite == storage || $suite == https ]] || { echo "benchmark: unknown suite $suite" >&2; exit 1; }
+    [[ $suite == storage || $suite == https || $suite == mqtt ]] || { echo "benchmark: unknown suite $suite" >&2; exit 1; }
 done
 
 scripts/install-test-dependencies.sh
-if want https && ! command -v wrk >/dev/null 2>&1; then
+# Installs Debian's package $1, which provides the command $1, when it is missing.
+install_missing() {
+    command -v "$1" >/dev/null 2>&1 && return 0
     if [ "$(id -u)" -ne 0 ]; then
-        echo "benchmark: wrk is missing; install it (apt-get install wrk) or run as root" >&2
+        echo "benchmark: $1 is missing; install it (apt-get install $1) or run as root" >&2
         exit 1
     fi
-    echo "Installing wrk" >&2
+    echo "Installing $1" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends wrk >/dev/null
-fi
+    apt-get install -y -qq --no-install-recommends "$1" >/dev/null
+}
+if want https; then install_missing wrk; fi
+if want mqtt; then install_missing mosquitto; fi
 tools=(sqlite3)
 if want storage; then tools+=(psql); fi
 if want https; then tools+=(wrk); fi
+if want mqtt; then tools+=(mosquitto); fi
 for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "benchmark: $tool is not on PATH" >&2; exit 1; }
 done
 
 swift build -c release --product vigil-bench
-if want https; then swift build -c release --product vigil; fi
+if want https || want mqtt; then swift build -c release --product vigil; fi
 bin="$(swift build -c release --show-bin-path)"
 bench="$bin/vigil-bench"
 
@@ -114,6 +126,13 @@ if want https; then
     https_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
     run_bench https "$https_command"
     https_table=$("$bench" report "$results/https.out")
+fi
+
+if want mqtt; then
+    mqtt_command="vigil-bench mqtt ingest --vigil $bin/vigil --duration $mqtt_seconds --devices 1000 --idle-connections $mqtt_idle --window 10"
+    mqtt_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench mqtt "$mqtt_command"
+    mqtt_table=$("$bench" mqtt report "$results/mqtt.out")
 fi
 
 # 1000000 as 1,000,000.
@@ -348,6 +367,129 @@ $https_command_shown
 EOF
 )
     write_section https "$https_section"
+fi
+
+if want mqtt; then
+    mosquitto_version=$(dpkg-query -W -f='${Version}' mosquitto 2>/dev/null || echo unknown)
+    libssl_version=$(dpkg-query -W -f='${Version}' libssl3 2>/dev/null || echo unknown)
+    # The version Package.resolved pins for the package identity $1.
+    resolved() { grep -A6 "\"identity\" : \"$1\"" Package.resolved | grep -m 1 '"version"' | cut -d'"' -f4; }
+    mqtt_command_shown=${mqtt_command//"$bin"/.build/release}
+    mqtt_section=$(cat <<EOF
+<!-- mqtt:begin -->
+## MQTT ingest
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). A release
+\`vigil serve\` on its embedded SQLite database (WAL, \`synchronous=FULL\`, the
+default) receives QoS 1 telemetry over MQTT 3.1.1 and TLS from SAS-authenticated
+devices, and Debian's \`mosquitto\` broker (no persistence, no authentication)
+receives the same from the same load generator in the same invocation.
+Targets (issue 8): at least 0.25× mosquitto's QoS 1 rate; at most 3× its
+memory per idle TLS connection; the publish-to-commit latency at half of
+Vigil's maximum rate is reported without a bound.
+
+### Results
+
+$mqtt_table
+
+### Command
+
+\`scripts/benchmark.sh\` built \`swift build -c release --product vigil-bench\` and
+\`swift build -c release --product vigil\`, and ran:
+
+\`\`\`
+$mqtt_command_shown
+\`\`\`
+
+### Machine
+
+| | |
+|---|---|
+| CPU | $cpu |
+| Cores (nproc) | $(nproc), shared by the broker under test and the load generator |
+| Memory | $memory |
+| OS | $os, Linux $kernel |
+| Swift | $swift_version |
+| SQLite | the system library, libsqlite3-0 $sqlite_library |
+| Baseline | mosquitto $mosquitto_version (Debian's package, with OpenSSL libssl3 $libssl_version) |
+| Load generator | \`vigil-bench\` (release): SwiftNIO $(resolved swift-nio), SwiftNIO SSL $(resolved swift-nio-ssl) (BoringSSL), Vigil's \`MQTTEncoder\`/\`MQTTDecoder\` |
+| Temporary folder (Vigil's data folder, mosquitto's configuration) | $temp_filesystem |
+| Load average (1, 5, 15 min) when the benchmark started | $mqtt_load_at_start |
+
+### Method
+
+- **Vigil.** \`vigil serve --data-dir <new folder> --http-port <free port> --https-port <free port> --mqtt-port <free port> --http-host 127.0.0.1\`,
+  the release build, started by \`vigil-bench\` with \`VIGIL_BOOTSTRAP_ADMIN_PASSWORD\`
+  and no other \`VIGIL_*\` setting: SQLite with \`synchronous=FULL\`, live
+  evaluation (NEWS2, rules) on, and the default group-commit limits, rate limit
+  (100 messages/s per device, burst 200) and log level. Its MQTT port is read
+  from its log. It PUBACKs a message only after the ingest writer committed it.
+- **mosquitto.** \`mosquitto -c mosquitto.conf\` with one listener on
+  127.0.0.1 and a free port, \`persistence false\`, \`allow_anonymous true\`,
+  \`connection_messages false\`, errors and warnings logged only, and \`user root\`
+  (so that it can read the key in Vigil's private data folder). It accepts
+  the devices' user names and passwords without checking them and stores
+  nothing; no client subscribes, so a publish costs it decoding and a PUBACK.
+- **Transport.** TLS for both, on the loopback interface: mosquitto's listener
+  presents the certificate and key Vigil generated for itself (ECDSA P-256,
+  \`tls/server.pem\`, \`tls/server-key.pem\`), so both do the same handshake;
+  both negotiate TLS 1.3. The load generator does not verify the certificate
+  (as \`wrk\` in the HTTPS section does not).
+- **Devices.** $(thousands "$mqtt_idle") devices spread over 100 patients, created through
+  Vigil's REST API (\`POST /api/v1/patients\`, \`POST /api/v1/devices\`, eight
+  requests at a time), each with a SAS token computed from the connection
+  string Vigil returned; not timed. Each connection is one device, as on IoT Hub:
+  client id = device id, user name \`localhost/{deviceId}/?api-version=2021-04-12\`,
+  password = SAS token, clean session, keep-alive 0 (no pings while idle);
+  telemetry to \`devices/{deviceId}/messages/events/\`. mosquitto gets exactly
+  the same CONNECT and PUBLISH packets. Each device sends one fixed flat body
+  \`{"heartRate": N}\` (55 to 95, seeded), without a message id, so Vigil stores
+  every publish; Vigil's own \`DeviceMessageParser\` must read each body into
+  exactly one reading beforehand.
+- **Load generator.** Part of \`vigil-bench\` (\`MQTTLoadGenerator\`): SwiftNIO
+  with one event loop per core, NIOSSL, and Vigil's MQTT codec; one channel per
+  device, connected 100 at a time. While running, each connection keeps up to
+  10 QoS 1 publishes awaiting PUBACK, writes are flushed once per read
+  batch, and the time from a publish to its PUBACK is recorded for every
+  message. Its own CPU time and the broker's (\`/proc/<pid>/stat\`) are sampled at
+  the start and end of each run; the table gives them as cores busy on average.
+- **Memory per idle connection** (first, on fresh connections: mosquitto, then
+  Vigil). \`VmRSS\` of the broker's process (\`/proc/<pid>/status\`) just before
+  the first connection, then with all $(thousands "$mqtt_idle") devices connected over TLS,
+  accepted (CONNACK 0) and idle for 3 s; (after − before) ÷ connections. Then
+  all disconnect. Vigil's "before" follows the provisioning of the devices
+  through its API; mosquitto's is a fresh process. \`vigil-bench\` raises its
+  open-file limit (\`RLIMIT_NOFILE\`, inherited by both brokers) to fit every
+  connection.
+- **Maximum rate** (1,000 devices: Vigil, then mosquitto, each right after
+  connecting). For $mqtt_seconds s every connection publishes as fast as PUBACKs
+  come back (10 outstanding), but at most 80 messages/s per device (a token
+  bucket of 10 in the generator), so that no device exceeds Vigil's rate
+  limit, which disconnects it; the checks say how much of this ceiling
+  mosquitto's run used. The rate is the PUBACKs received during the
+  $mqtt_seconds s ÷ $mqtt_seconds; publishes still outstanding at the end are awaited (for
+  durability) but not counted.
+- **Latency at half of Vigil's maximum** (right after each broker's maximum
+  run, on the same connections). Open loop: every connection publishes on its
+  own fixed schedule (1,000 schedules of half the rate ÷ 1,000 each, spread
+  evenly), whatever the answers; a publish falling due while 10 are
+  outstanding waits for a PUBACK, and its latency counts from when it fell
+  due, so a stall is not hidden (no coordinated omission). mosquitto runs at
+  the same rate. Latency is from writing the PUBLISH (when it fell due) to
+  reading its PUBACK; Vigil PUBACKs only after the SQLite commit, so this is
+  publish-to-commit as a device sees it. The two cores are shared by the
+  broker, the generator and any other process: read the percentiles with the
+  load average above.
+- **Durability.** Every publish of every run must be PUBACKed, within 60 s of
+  the run's end, with no connection refused or dropped, or the benchmark fails.
+  After the runs Vigil is stopped with SIGTERM, and \`sqlite3\` counts in its
+  database file the device readings received during each Vigil run (leaving out
+  the NEWS2 scores Vigil derives and stores as readings without a device): each
+  count must be at least the run's PUBACKs, and the quarantine must be empty.
+<!-- mqtt:end -->
+EOF
+)
+    write_section mqtt "$mqtt_section"
 fi
 
 # ---- news2: NEWS2 scoring against plain Python (its own block) ----------

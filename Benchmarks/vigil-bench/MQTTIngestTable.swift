@@ -60,6 +60,8 @@ enum MQTTIngestTable {
     }
 
     private static func paced(_ result: MQTTLoadResult) -> String {
-        "\(result.latencySummary) at \(MQTTIngestReport.rate(result.rate)) achieved"
+        let share = result.rate / max(result.targetRate ?? result.rate, .leastNonzeroMagnitude)
+        return "\(result.latencySummary) at \(MQTTIngestReport.rate(result.rate)) achieved "
+            + "(\(Format.fixed(share * 100, decimals: 0))% of the schedule)"
     }
 }
