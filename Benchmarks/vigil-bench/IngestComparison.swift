@@ -12,11 +12,21 @@ struct IngestComparison {
         /// Further `vigil serve` arguments.
         var arguments: [String] = []
         /// Runs after provisioning, before the load (say, to create webhook endpoints).
-        var prepare: @Sendable (VigilAPIClient) async throws -> Void = { _ in }
+        var prepare: @Sendable (Setup) async throws -> Void = { _ in }
         /// Read before and after the load; the run reports the difference (say, webhook deliveries received).
         var counter: (@Sendable () -> Int)?
         /// Checks the stopped server's database; returns what was checked.
         var check: @Sendable (_ databasePath: String) throws -> String? = { _ in nil }
+    }
+
+    /// A provisioned server, as a variant's `prepare` finds it.
+    struct Setup: Sendable {
+        /// Signed in as the administrator.
+        var api: VigilAPIClient
+        /// The devices the load goes round.
+        var devices: [BenchDevice]
+        /// The device endpoint, `https://127.0.0.1:<port>`.
+        var deviceURL: String
     }
 
     /// What to run.
@@ -98,7 +108,8 @@ struct IngestComparison {
             let devices = try await DeviceFleet.provision(
                 devices: configuration.devices, patients: configuration.patients, api: api,
                 tokenExpiry: Date().addingTimeInterval(Double(configuration.seconds) * 10 + 3600))
-            try await variant.prepare(api)
+            let deviceURL = "https://127.0.0.1:\(server.httpsPort)"
+            try await variant.prepare(Setup(api: api, devices: devices, deviceURL: deviceURL))
             var generator = SeededGenerator(seed: configuration.seed)
             let now = Date()
             let plan = LoadPlan(
@@ -111,8 +122,7 @@ struct IngestComparison {
             _ = try plan.readings(receivedAt: now)
             let before = variant.counter?()
             load = try LoadRun.measure(
-                name, wrk: wrk, plan: plan, url: "https://127.0.0.1:\(server.httpsPort)",
-                seconds: configuration.seconds)
+                name, wrk: wrk, plan: plan, url: deviceURL, seconds: configuration.seconds)
             if let before, let after = variant.counter?() { counted = after - before }
         } catch {
             progress("vigil log: \(server.logTail())")

@@ -24,8 +24,8 @@ public actor WebhookRelay {
         public var lease: TimeInterval = 30
         /// Deliveries claimed per round at most. Default 200.
         public var batchSize = 200
-        /// Attempts in flight per endpoint at most. Default 4.
-        public var perEndpointConcurrency = 4
+        /// Attempts in flight per endpoint at most. Default 8.
+        public var perEndpointConcurrency = 8
         /// An endpoint failing without a success for this long is disabled. Default 5 days.
         public var disableAfter: TimeInterval = 5 * 24 * 3600
 

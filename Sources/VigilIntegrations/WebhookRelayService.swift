@@ -5,7 +5,7 @@ import VigilSecurity
 import VigilStore
 
 /// Runs a ``WebhookRelay`` until graceful shutdown: claims due deliveries
-/// again as soon as a claim found some, and attempts each claim's deliveries
+/// every few milliseconds while attempts are in flight, and attempts each claim's deliveries
 /// in a task of its own, so that a round waiting on a slow endpoint never
 /// holds up the others; when nothing is due it waits ``pollInterval``. It owns
 /// the HTTP client, created when it starts and shut down when it stops.
@@ -46,15 +46,12 @@ public struct WebhookRelayService: Service {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 do {
                     let round = try await relay.claim(now: clock())
-                    if !round.isEmpty {
-                        group.addTask { await relay.attempt(round) }
-                        continue
-                    }
+                    if !round.isEmpty { group.addTask { await relay.attempt(round) } }
                 } catch {
                     logger.error("webhook relay round failed", metadata: ["error": "\(type(of: error))"])
                 }
-                // Nothing claimable: look again soon while attempts are in flight
-                // (they free endpoints and patients), at the poll interval otherwise.
+                // While attempts are in flight, claim again soon (they free endpoints
+                // and patients); when all is quiet, at the poll interval.
                 let pause = await relay.isBusy ? Self.busyInterval : pollInterval
                 do {
                     try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }

@@ -21,7 +21,9 @@ enum PostgresMigrations {
     static let lockKey: Int64 = 0x5669_6769_6C4D_4947
 
     /// Every migration, oldest first.
-    static let all: [PostgresMigration] = [v1Initial, v2DevicesIngest, v3TwinsMessages, v4Alerts, v5Webhooks]
+    static let all: [PostgresMigration] = [
+        v1Initial, v2DevicesIngest, v3TwinsMessages, v4Alerts, v5Webhooks, v6WebhookAttempts,
+    ]
 
     /// Applies the migrations the database lacks and returns their names.
     static func apply(on database: PostgresDatabase) async throws -> [String] {

@@ -59,23 +59,31 @@ struct PostgresOutboxStore: OutboxStore {
     ) async throws -> [DueDelivery] {
         try await database.transaction(entity: "webhook delivery") { transaction in
             try await transaction.execute("SELECT pg_advisory_xact_lock(\(Self.claimLockKey))")
+            let endpoints = try await transaction.query(
+                "SELECT id FROM webhook_endpoints WHERE enabled ORDER BY id"
+            ).map { try $0.decode(String.self) }.filter { !excluding.contains(WebhookEndpointID($0)) }
+            var heads: [Int64] = []
+            for endpoint in endpoints where heads.count < limit {
+                // The endpoint's due deliveries first in line for their patient, walking its
+                // pending deliveries in order and stopping at the limit.
+                heads += try await transaction.query(
+                    """
+                    SELECT d.id FROM webhook_deliveries AS d
+                    WHERE d.endpoint_id = \(endpoint) AND d.state = 'pending'
+                      AND d.next_attempt_at <= \(now.millisecondsSince1970)
+                      AND NOT EXISTS (
+                        SELECT 1 FROM webhook_deliveries AS p
+                        WHERE p.endpoint_id = d.endpoint_id AND p.patient_key = d.patient_key
+                          AND p.state = 'pending' AND p.id < d.id)
+                    ORDER BY d.id LIMIT \(min(perEndpoint, limit - heads.count))
+                    """
+                ).map { try $0.decode(Int64.self) }
+            }
             let rows = try await transaction.query(
                 """
-                WITH due AS (
-                    SELECT id FROM (
-                        SELECT d.id, row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.id) AS rank
-                        FROM webhook_deliveries AS d
-                        WHERE d.state = 'pending' AND d.next_attempt_at <= \(now.millisecondsSince1970)
-                          AND NOT (d.endpoint_id = ANY(\(excluding.map(\.rawValue))::text[]))
-                          AND d.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE enabled)
-                          AND NOT EXISTS (
-                            SELECT 1 FROM webhook_deliveries AS p
-                            WHERE p.endpoint_id = d.endpoint_id AND p.patient_key = d.patient_key
-                              AND p.state = 'pending' AND p.id < d.id)
-                    ) AS ranked WHERE rank <= \(perEndpoint) ORDER BY id LIMIT \(limit)
-                ), leased AS (
+                WITH leased AS (
                     UPDATE webhook_deliveries AS d SET next_attempt_at = \(leaseUntil.millisecondsSince1970)
-                    FROM due WHERE d.id = due.id
+                    WHERE d.id = ANY(\(heads)::bigint[])
                     RETURNING d.id, d.endpoint_id, d.attempts, d.event_id
                 )
                 SELECT l.id, l.endpoint_id, l.attempts, e.id, e.type, e.patient_id, e.occurred_at, e.payload
@@ -102,37 +110,40 @@ struct PostgresOutboxStore: OutboxStore {
                 try await transaction.execute(
                     """
                     UPDATE webhook_deliveries SET state = \(outcome.state.rawValue), attempts = attempts + 1,
-                        next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970),
-                        last_attempt_at = \(attempt.attemptedAt.millisecondsSince1970), last_status = \(attempt.status),
-                        last_error = \(attempt.error), last_duration_ms = \(attempt.durationMilliseconds)
+                        next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970)
                     WHERE id = \(outcome.deliveryID)
+                    """)
+                try await transaction.execute(
+                    """
+                    INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
+                    SELECT \(outcome.deliveryID), coalesce(max(number), 0) + 1,
+                        \(attempt.attemptedAt.millisecondsSince1970), \(attempt.status), \(attempt.error),
+                        \(attempt.durationMilliseconds)
+                    FROM webhook_attempts WHERE delivery_id = \(outcome.deliveryID)
                     """)
             }
         }
     }
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
-        let rows = try await database.query(
-            """
-            SELECT d.id, d.endpoint_id, d.event_id, e.type, e.patient_id, d.state, d.attempts, d.next_attempt_at,
-                   d.created_at, d.last_attempt_at, d.last_status, d.last_error, d.last_duration_ms
-            FROM webhook_deliveries AS d JOIN outbox_events AS e ON e.id = d.event_id
-            WHERE d.endpoint_id = \(endpoint.rawValue) ORDER BY d.id DESC LIMIT \(limit)
-            """,
-            entity: "webhook delivery")
-        return try rows.map(Self.delivery(from:))
+        try await withHistory(
+            database.query(
+                """
+                SELECT \(unescaped: Self.deliveryColumns) WHERE d.endpoint_id = \(endpoint.rawValue)
+                ORDER BY d.id DESC LIMIT \(limit)
+                """,
+                entity: "webhook delivery"))
     }
 
     func delivery(_ deliveryID: Int64, of endpoint: WebhookEndpointID) async throws -> WebhookDelivery? {
-        let rows = try await database.query(
-            """
-            SELECT d.id, d.endpoint_id, d.event_id, e.type, e.patient_id, d.state, d.attempts, d.next_attempt_at,
-                   d.created_at, d.last_attempt_at, d.last_status, d.last_error, d.last_duration_ms
-            FROM webhook_deliveries AS d JOIN outbox_events AS e ON e.id = d.event_id
-            WHERE d.id = \(deliveryID) AND d.endpoint_id = \(endpoint.rawValue)
-            """,
-            entity: "webhook delivery")
-        return try rows.first.map(Self.delivery(from:))
+        try await withHistory(
+            database.query(
+                """
+                SELECT \(unescaped: Self.deliveryColumns)
+                WHERE d.id = \(deliveryID) AND d.endpoint_id = \(endpoint.rawValue)
+                """,
+                entity: "webhook delivery")
+        ).first
     }
 
     func replay(_ deliveryID: Int64, of endpoint: WebhookEndpointID, now: Date) async throws {
@@ -146,21 +157,41 @@ struct PostgresOutboxStore: OutboxStore {
         guard !rows.isEmpty else { throw StoreError(.notFound, entity: "webhook delivery") }
     }
 
-    private static func delivery(from row: PostgresRow) throws -> WebhookDelivery {
-        let columns = try row.decode(
-            (Int64, String, String, String, String?, String, Int, Int64?, Int64, Int64?, Int?, String?, Int?).self)
-        guard let state = WebhookDelivery.State(rawValue: columns.5) else {
-            throw StoreError(.unavailable, entity: "webhook delivery")
+    /// A delivery's columns and the tables they come from, as `withHistory` reads them.
+    private static let deliveryColumns = """
+        d.id, d.endpoint_id, d.event_id, e.type, e.patient_id, d.state, d.attempts, d.next_attempt_at, d.created_at
+        FROM webhook_deliveries AS d JOIN outbox_events AS e ON e.id = d.event_id
+        """
+
+    /// The deliveries of rows selected as `deliveryColumns`, each with its attempts.
+    private func withHistory(_ rows: [PostgresRow]) async throws -> [WebhookDelivery] {
+        let columns = try rows.map {
+            try $0.decode((Int64, String, String, String, String?, String, Int, Int64?, Int64).self)
         }
-        let lastAttempt = columns.9.map { at in
-            DeliveryAttempt(
-                attemptedAt: Date(millisecondsSince1970: at), status: columns.10, error: columns.11,
-                durationMilliseconds: columns.12 ?? 0)
+        guard !columns.isEmpty else { return [] }
+        let attempts = try await database.query(
+            """
+            SELECT delivery_id, attempted_at, status, error, duration_ms FROM webhook_attempts
+            WHERE delivery_id = ANY(\(columns.map(\.0))::bigint[]) ORDER BY delivery_id, number
+            """,
+            entity: "webhook delivery")
+        var history: [Int64: [DeliveryAttempt]] = [:]
+        for row in attempts {
+            let (delivery, at, status, error, duration) = try row.decode((Int64, Int64, Int?, String?, Int).self)
+            history[delivery, default: []].append(
+                DeliveryAttempt(
+                    attemptedAt: Date(millisecondsSince1970: at), status: status, error: error,
+                    durationMilliseconds: duration))
         }
-        return WebhookDelivery(
-            id: columns.0, endpointID: WebhookEndpointID(columns.1), eventID: columns.2, eventType: columns.3,
-            patientID: columns.4.map { PatientID($0) }, state: state, attempts: columns.6,
-            nextAttemptAt: columns.7.map(Date.init(millisecondsSince1970:)),
-            createdAt: Date(millisecondsSince1970: columns.8), lastAttempt: lastAttempt)
+        return try columns.map { columns in
+            guard let state = WebhookDelivery.State(rawValue: columns.5) else {
+                throw StoreError(.unavailable, entity: "webhook delivery")
+            }
+            return WebhookDelivery(
+                id: columns.0, endpointID: WebhookEndpointID(columns.1), eventID: columns.2, eventType: columns.3,
+                patientID: columns.4.map { PatientID($0) }, state: state, attempts: columns.6,
+                nextAttemptAt: columns.7.map(Date.init(millisecondsSince1970:)),
+                createdAt: Date(millisecondsSince1970: columns.8), history: history[columns.0] ?? [])
+        }
     }
 }

@@ -14,6 +14,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v3_twins_messages", migrate: v3TwinsMessages)
         migrator.registerMigration("v4_alerts", migrate: v4Alerts)
         migrator.registerMigration("v5_webhooks", migrate: v5Webhooks)
+        migrator.registerMigration("v6_webhook_attempts", migrate: v6WebhookAttempts)
         return migrator
     }
 

@@ -52,54 +52,60 @@ struct SQLiteOutboxStore: OutboxStore {
     func claimDue(
         now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery] {
-        let excluded = excluding.map(\.rawValue)
-        let placeholders = excluded.isEmpty ? "" : "AND d.endpoint_id NOT IN (\(excluded.map { _ in "?" }.joined(separator: ",")))"
-        return try await SQLiteErrors.translating(entity: "webhook delivery") {
+        try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.write { db in
-                var arguments: StatementArguments = [now.millisecondsSince1970]
-                arguments += StatementArguments(excluded)
-                arguments += [perEndpoint, limit]
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id, endpoint_id, attempts, event_id FROM (
-                            SELECT d.id, d.endpoint_id, d.attempts, d.event_id,
-                                   row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.id) AS rank
-                            FROM webhook_deliveries AS d
-                            WHERE d.state = 'pending' AND d.next_attempt_at <= ? \(placeholders)
-                              AND d.endpoint_id IN (SELECT id FROM webhook_endpoints WHERE enabled = 1)
-                              AND NOT EXISTS (
-                                SELECT 1 FROM webhook_deliveries AS p
-                                WHERE p.endpoint_id = d.endpoint_id AND p.patient_key = d.patient_key
-                                  AND p.state = 'pending' AND p.id < d.id)
-                        ) WHERE rank <= ? ORDER BY id LIMIT ?
-                        """,
-                    arguments: arguments)
+                let endpoints = try String.fetchAll(
+                    db, sql: "SELECT id FROM webhook_endpoints WHERE enabled = 1 ORDER BY id"
+                ).filter { !excluding.contains(WebhookEndpointID($0)) }
+                let heads = try db.cachedStatement(sql: Self.headsSQL)
+                var claimed: [(id: Int64, endpoint: String, attempts: Int, event: String)] = []
+                for endpoint in endpoints where claimed.count < limit {
+                    let rows = try Row.fetchAll(
+                        heads, arguments: [endpoint, now.millisecondsSince1970, min(perEndpoint, limit - claimed.count)])
+                    claimed += rows.map { (id: $0[0], endpoint: endpoint, attempts: $0[1], event: $0[2]) }
+                }
+                claimed.sort { $0.id < $1.id }
                 let lease = try db.cachedStatement(sql: "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?")
-                return try rows.map { row in
-                    let id: Int64 = row[0]
-                    try lease.execute(arguments: [leaseUntil.millisecondsSince1970, id])
-                    guard let event = try Self.event(row[3], in: db) else {
+                return try claimed.map { delivery in
+                    try lease.execute(arguments: [leaseUntil.millisecondsSince1970, delivery.id])
+                    guard let event = try Self.event(delivery.event, in: db) else {
                         throw StoreError(.notFound, entity: "webhook event")
                     }
                     return DueDelivery(
-                        deliveryID: id, endpointID: WebhookEndpointID(row[1] as String), event: event, attempts: row[2])
+                        deliveryID: delivery.id, endpointID: WebhookEndpointID(delivery.endpoint), event: event,
+                        attempts: delivery.attempts)
                 }
             }
         }
     }
+
+    /// An endpoint's due deliveries that are first in line for their patient,
+    /// oldest first: walks the endpoint's pending deliveries in order and stops
+    /// at the limit, so a long backlog costs little more than a short one.
+    private static let headsSQL = """
+        SELECT d.id, d.attempts, d.event_id FROM webhook_deliveries AS d INDEXED BY webhook_deliveries_pending
+        WHERE d.endpoint_id = ? AND d.state = 'pending' AND d.next_attempt_at <= ?
+          AND NOT EXISTS (
+            SELECT 1 FROM webhook_deliveries AS p INDEXED BY webhook_deliveries_order
+            WHERE p.endpoint_id = d.endpoint_id AND p.patient_key = d.patient_key AND p.state = 'pending'
+              AND p.id < d.id)
+        ORDER BY d.id LIMIT ?
+        """
 
     func record(_ outcomes: [DeliveryOutcome]) async throws {
         guard !outcomes.isEmpty else { return }
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.write { db in
                 let update = try db.cachedStatement(sql: Self.recordSQL)
+                let keep = try db.cachedStatement(sql: Self.attemptSQL)
                 for outcome in outcomes {
                     let attempt = outcome.attempt
                     try update.execute(arguments: [
-                        outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970,
-                        attempt.attemptedAt.millisecondsSince1970, attempt.status, attempt.error,
-                        attempt.durationMilliseconds, outcome.deliveryID,
+                        outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970, outcome.deliveryID,
+                    ])
+                    try keep.execute(arguments: [
+                        outcome.deliveryID, outcome.deliveryID, attempt.attemptedAt.millisecondsSince1970,
+                        attempt.status, attempt.error, attempt.durationMilliseconds,
                     ])
                 }
             }
@@ -107,18 +113,23 @@ struct SQLiteOutboxStore: OutboxStore {
     }
 
     private static let recordSQL = """
-        UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?,
-            last_attempt_at = ?, last_status = ?, last_error = ?, last_duration_ms = ?
-        WHERE id = ?
+        UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ? WHERE id = ?
+        """
+
+    /// Keeps an attempt, numbered after the delivery's earlier ones.
+    private static let attemptSQL = """
+        INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
+        VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = ?), ?, ?, ?, ?)
         """
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.read { db in
-                try Row.fetchAll(
-                    db, sql: "\(Self.selectDeliveries) WHERE d.endpoint_id = ? ORDER BY d.id DESC LIMIT ?",
-                    arguments: [endpoint.rawValue, limit]
-                ).map(Self.delivery(from:))
+                try Self.deliveries(
+                    Row.fetchAll(
+                        db, sql: "\(Self.selectDeliveries) WHERE d.endpoint_id = ? ORDER BY d.id DESC LIMIT ?",
+                        arguments: [endpoint.rawValue, limit]),
+                    in: db)
             }
         }
     }
@@ -126,10 +137,12 @@ struct SQLiteOutboxStore: OutboxStore {
     func delivery(_ deliveryID: Int64, of endpoint: WebhookEndpointID) async throws -> WebhookDelivery? {
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "\(Self.selectDeliveries) WHERE d.id = ? AND d.endpoint_id = ?",
-                    arguments: [deliveryID, endpoint.rawValue]
-                ).map(Self.delivery(from:))
+                try Self.deliveries(
+                    Row.fetchAll(
+                        db, sql: "\(Self.selectDeliveries) WHERE d.id = ? AND d.endpoint_id = ?",
+                        arguments: [deliveryID, endpoint.rawValue]),
+                    in: db
+                ).first
             }
         }
     }
@@ -150,24 +163,38 @@ struct SQLiteOutboxStore: OutboxStore {
 
     private static let selectDeliveries = """
         SELECT d.id, d.endpoint_id, d.event_id, e.type, e.patient_id, d.state, d.attempts, d.next_attempt_at,
-               d.created_at, d.last_attempt_at, d.last_status, d.last_error, d.last_duration_ms
+               d.created_at
         FROM webhook_deliveries AS d JOIN outbox_events AS e ON e.id = d.event_id
         """
 
-    private static func delivery(from row: Row) throws -> WebhookDelivery {
-        guard let state = WebhookDelivery.State(rawValue: row[5]) else {
-            throw StoreError(.unavailable, entity: "webhook delivery")
+    /// Deliveries from rows selected as `selectDeliveries`, each with its attempts.
+    private static func deliveries(_ rows: [Row], in db: Database) throws -> [WebhookDelivery] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [Int64] = rows.map { $0[0] }
+        var history: [Int64: [DeliveryAttempt]] = [:]
+        let attempts = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT delivery_id, attempted_at, status, error, duration_ms FROM webhook_attempts
+                WHERE delivery_id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY delivery_id, number
+                """,
+            arguments: StatementArguments(ids))
+        for row in attempts {
+            history[row[0], default: []].append(
+                DeliveryAttempt(
+                    attemptedAt: Date(millisecondsSince1970: row[1]), status: row[2], error: row[3],
+                    durationMilliseconds: row[4]))
         }
-        let lastAttempt = (row[9] as Int64?).map { at in
-            DeliveryAttempt(
-                attemptedAt: Date(millisecondsSince1970: at), status: row[10], error: row[11],
-                durationMilliseconds: row[12] ?? 0)
+        return try rows.map { row in
+            guard let state = WebhookDelivery.State(rawValue: row[5]) else {
+                throw StoreError(.unavailable, entity: "webhook delivery")
+            }
+            return WebhookDelivery(
+                id: row[0], endpointID: WebhookEndpointID(row[1] as String), eventID: row[2], eventType: row[3],
+                patientID: (row[4] as String?).map { PatientID($0) }, state: state, attempts: row[6],
+                nextAttemptAt: (row[7] as Int64?).map(Date.init(millisecondsSince1970:)),
+                createdAt: Date(millisecondsSince1970: row[8]), history: history[row[0]] ?? [])
         }
-        return WebhookDelivery(
-            id: row[0], endpointID: WebhookEndpointID(row[1] as String), eventID: row[2], eventType: row[3],
-            patientID: (row[4] as String?).map { PatientID($0) }, state: state, attempts: row[6],
-            nextAttemptAt: (row[7] as Int64?).map(Date.init(millisecondsSince1970:)),
-            createdAt: Date(millisecondsSince1970: row[8]), lastAttempt: lastAttempt)
     }
 
     private static func event(_ id: String, in db: Database) throws -> OutboxEvent? {

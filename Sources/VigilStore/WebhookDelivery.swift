@@ -26,11 +26,15 @@ public struct WebhookDelivery: Sendable, Hashable {
     public var nextAttemptAt: Date?
     public var createdAt: Date
     /// The outcome of the last attempt, if any was made.
-    public var lastAttempt: DeliveryAttempt?
+    /// Every attempt made, oldest first (a replay adds to it).
+    public var history: [DeliveryAttempt]
+
+    /// The latest attempt, if any.
+    public var lastAttempt: DeliveryAttempt? { history.last }
 
     public init(
         id: Int64, endpointID: WebhookEndpointID, eventID: String, eventType: String, patientID: PatientID?,
-        state: State, attempts: Int, nextAttemptAt: Date?, createdAt: Date, lastAttempt: DeliveryAttempt?
+        state: State, attempts: Int, nextAttemptAt: Date?, createdAt: Date, history: [DeliveryAttempt]
     ) {
         self.id = id
         self.endpointID = endpointID
@@ -41,6 +45,6 @@ public struct WebhookDelivery: Sendable, Hashable {
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt
         self.createdAt = createdAt
-        self.lastAttempt = lastAttempt
+        self.history = history
     }
 }

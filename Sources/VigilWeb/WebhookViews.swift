@@ -60,7 +60,16 @@ struct WebhookView: ResponseEncodable {
     }
 }
 
-/// One delivery with its last attempt's status and timing.
+/// One attempt of a delivery: when, the HTTP status (none without an answer), the error code, how long.
+struct DeliveryAttemptView: Encodable {
+    let attemptedAt: Date
+    let status: Int?
+    let error: String?
+    let durationMs: Int
+}
+
+/// One delivery with every attempt's status and timing (`history`, oldest
+/// first), and the last one's repeated at the top level.
 struct DeliveryView: ResponseEncodable {
     let id: Int64
     let eventId: String
@@ -73,6 +82,7 @@ struct DeliveryView: ResponseEncodable {
     let lastStatus: Int?
     let lastError: String?
     let lastDurationMs: Int?
+    let history: [DeliveryAttemptView]
 
     init(_ delivery: WebhookDelivery) {
         id = delivery.id
@@ -86,5 +96,9 @@ struct DeliveryView: ResponseEncodable {
         lastStatus = delivery.lastAttempt?.status
         lastError = delivery.lastAttempt?.error
         lastDurationMs = delivery.lastAttempt?.durationMilliseconds
+        history = delivery.history.map {
+            DeliveryAttemptView(
+                attemptedAt: $0.attemptedAt, status: $0.status, error: $0.error, durationMs: $0.durationMilliseconds)
+        }
     }
 }

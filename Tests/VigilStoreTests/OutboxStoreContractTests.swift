@@ -80,7 +80,14 @@ import VigilStore
             #expect(listed.first?.lastAttempt == attempt)
             #expect(try await claim(store, at: Self.start.addingTimeInterval(3600)).isEmpty)
             try await store.outbox.replay(due[0].deliveryID, of: WebhookEndpointID("a"), now: Self.start)
-            #expect(try await claim(store, at: Self.start.addingTimeInterval(3600)).map(\.event.id) == ["evt_1"])
+            let replayed = try await claim(store, at: Self.start.addingTimeInterval(3600))
+            #expect(replayed.map(\.event.id) == ["evt_1"])
+            let success = DeliveryAttempt(
+                attemptedAt: Self.start.addingTimeInterval(3600), status: 204, error: nil, durationMilliseconds: 4)
+            try await store.outbox.record([DeliveryOutcome(deliveryID: replayed[0].deliveryID, attempt: success, next: .delivered)])
+            let delivered = try await store.outbox.delivery(due[0].deliveryID, of: WebhookEndpointID("a"))
+            #expect(delivered?.state == .delivered)
+            #expect(delivered?.history == [attempt, success], "every attempt is kept, the replay's after the first")
             await #expect(throws: StoreError.self) {
                 try await store.outbox.replay(due[0].deliveryID, of: WebhookEndpointID("other"), now: Self.start)
             }
