@@ -4,9 +4,10 @@ import NIOHTTP1
 import NIOPosix
 import Synchronization
 
-/// A loopback HTTP server standing in for hospital systems' webhook
-/// endpoints: answers every `POST /hooks/{n}` with 204 at once and counts,
-/// per endpoint, the requests and the distinct `webhook-id`s it received.
+/// Loopback HTTP servers standing in for hospital systems' webhook endpoints,
+/// one port per endpoint (as separate systems would have separate hosts):
+/// each answers every `POST /hooks/{n}` with 204 at once and counts, per
+/// endpoint, the requests and the distinct `webhook-id`s it received.
 final class WebhookReceiver: Sendable {
     /// Counts of one endpoint.
     struct Tally: Sendable {
@@ -15,33 +16,36 @@ final class WebhookReceiver: Sendable {
     }
 
     private let tallies: Tallies
-    private let channel: any Channel
-    /// The port it listens on, on 127.0.0.1.
-    let port: Int
+    private let channels: [any Channel]
 
-    /// Starts listening on a free loopback port.
-    static func start() async throws -> WebhookReceiver {
+    /// Starts listening for `endpoints` endpoints, each on a free loopback port.
+    static func start(endpoints: Int) async throws -> WebhookReceiver {
         let tallies = Tallies()
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 256)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(Handler(tallies: tallies))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        return WebhookReceiver(channel: channel, tallies: tallies)
+        var channels: [any Channel] = []
+        for _ in 0..<endpoints {
+            channels.append(
+                try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                    .serverChannelOption(.backlog, value: 256)
+                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .childChannelInitializer { channel in
+                        channel.pipeline.configureHTTPServerPipeline().flatMap {
+                            channel.pipeline.addHandler(Handler(tallies: tallies))
+                        }
+                    }
+                    .bind(host: "127.0.0.1", port: 0).get())
+        }
+        return WebhookReceiver(channels: channels, tallies: tallies)
     }
 
-    private init(channel: any Channel, tallies: Tallies) {
-        self.channel = channel
-        self.port = channel.localAddress?.port ?? 0
+    private init(channels: [any Channel], tallies: Tallies) {
+        self.channels = channels
         self.tallies = tallies
     }
 
     /// The URL of endpoint `index`.
-    func url(_ index: Int) -> String { "http://127.0.0.1:\(port)/hooks/\(index)" }
+    func url(_ index: Int) -> String {
+        "http://127.0.0.1:\(channels[index].localAddress?.port ?? 0)/hooks/\(index)"
+    }
 
     /// Requests received so far, all endpoints together.
     var requests: Int { tallies.value.withLock { $0.values.reduce(0) { $0 + $1.requests } } }
@@ -50,7 +54,9 @@ final class WebhookReceiver: Sendable {
     var perEndpoint: [Int: Tally] { tallies.value.withLock { $0 } }
 
     /// Stops listening.
-    func stop() async throws { try await channel.close() }
+    func stop() async throws {
+        for channel in channels { try await channel.close() }
+    }
 
     /// The counts, shared with the connections' handlers.
     private final class Tallies: Sendable {

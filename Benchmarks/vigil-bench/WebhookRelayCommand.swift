@@ -50,7 +50,7 @@ struct WebhookRelayCommand: AsyncParsableCommand {
         defer {
             if keepFiles { progress("kept \(scratch.path)") } else { scratch.remove() }
         }
-        let receiver = try await WebhookReceiver.start()
+        let receiver = try await WebhookReceiver.start(endpoints: endpoints)
         var configuration = IngestComparison.Configuration(vigilPath: vigil ?? HTTPSIngestCommand.siblingVigil)
         configuration.seconds = duration
         configuration.rounds = rounds
