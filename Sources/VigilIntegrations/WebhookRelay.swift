@@ -41,6 +41,9 @@ public actor WebhookRelay {
     private let random: @Sendable () -> Double
     /// Attempts in flight per endpoint.
     private var inFlight: [WebhookEndpointID: Int] = [:]
+    /// Secrets already opened, by their sealed text: a rotated secret has a new
+    /// sealed text, so it is opened afresh. At most a few per endpoint.
+    private var openedSecrets: [String: WebhookSecret] = [:]
     /// Records outcomes of attempts finishing together in one transaction.
     private let recorder: GroupCommit<DeliveryOutcome, Void>
 
@@ -92,8 +95,11 @@ public actor WebhookRelay {
             now: now, leaseUntil: now.addingTimeInterval(configuration.lease), limit: configuration.batchSize,
             perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
         var endpoints: [WebhookEndpointID: WebhookEndpoint] = [:]
-        for endpointID in Set(due.map(\.endpointID)) {
-            endpoints[endpointID] = try await webhooks.endpoint(endpointID)
+        if !due.isEmpty {
+            let wanted = Set(due.map(\.endpointID))
+            for endpoint in try await webhooks.endpoints() where wanted.contains(endpoint.id) {
+                endpoints[endpoint.id] = endpoint
+            }
         }
         for delivery in due { inFlight[delivery.endpointID, default: 0] += 1 }
         return Round(deliveries: due, endpoints: endpoints, now: now)
@@ -114,11 +120,19 @@ public actor WebhookRelay {
 
     /// One attempt and its bookkeeping; failures to record are logged, and the
     /// delivery's lease then makes it due again.
+    ///
+    /// The endpoint's in-flight count covers the request only.
     private func attempt(_ delivery: DueDelivery, endpoint: WebhookEndpoint?, now: Date) async {
-        defer { inFlight[delivery.endpointID, default: 1] -= 1 }
-        guard let endpoint, endpoint.enabled else { return }
+        guard let endpoint, endpoint.enabled else {
+            inFlight[delivery.endpointID, default: 1] -= 1
+            return
+        }
         let started = ContinuousClock.now
         let response = await send(delivery, to: endpoint, now: now)
+        // The endpoint is done with it: its slot is free while the outcome is
+        // recorded. The delivery stays leased until then, so neither it nor a
+        // later event of its patient is claimed again meanwhile.
+        inFlight[delivery.endpointID, default: 1] -= 1
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let attempt = DeliveryAttempt(
@@ -162,8 +176,13 @@ public actor WebhookRelay {
         }
         var secrets: [WebhookSecret] = []
         for text in sealed {
+            if let opened = openedSecrets[text] {
+                secrets.append(opened)
+                continue
+            }
             guard let secret = WebhookSecret(text: String(decoding: try await vault.open(text: text), as: UTF8.self))
             else { throw VigilError(.internal, code: "bad_webhook_secret", message: "A webhook secret is unreadable.") }
+            openedSecrets[text] = secret
             secrets.append(secret)
         }
         return secrets

@@ -5,7 +5,7 @@ import VigilSecurity
 import VigilStore
 
 /// Runs a ``WebhookRelay`` until graceful shutdown: claims due deliveries
-/// every few milliseconds while attempts are in flight, and attempts each claim's deliveries
+/// every 10 ms while attempts are in flight, and attempts each claim's deliveries
 /// in a task of its own, so that a round waiting on a slow endpoint never
 /// holds up the others; when nothing is due it waits ``pollInterval``. It owns
 /// the HTTP client, created when it starts and shut down when it stops.
@@ -16,7 +16,7 @@ public struct WebhookRelayService: Service {
     private let configuration: WebhookRelay.Configuration
     private let pollInterval: Duration
     /// The pause between claims while attempts are in flight.
-    static let busyInterval: Duration = .milliseconds(5)
+    static let busyInterval: Duration = .milliseconds(10)
     private let logger: Logger
     private let clock: @Sendable () -> Date
 
