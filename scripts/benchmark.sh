@@ -6,6 +6,10 @@
 # - storage: the stores against the sqlite3 and psql tools ("Storage");
 # - https: HTTPS telemetry into a release `vigil serve`, driven by wrk, against
 #   the store's batch insert of the same readings ("HTTPS ingest").
+# - monitoring: ingest with live evaluation on and off, and alert latency from
+#   a device's 204 to the SSE event ("Live evaluation and alert latency");
+# - webhooks: webhook relay deliveries/s to 10 loopback endpoints beside the
+#   ingest load, and what they cost it ("Webhook relay");
 # - mqtt: MQTT telemetry into a release `vigil serve` against Debian's mosquitto,
 #   both driven by vigil-bench's own load generator ("MQTT ingest");
 #   VIGIL_BENCH_MQTT_SECONDS (each run, 30) and VIGIL_BENCH_MQTT_IDLE (idle
@@ -25,7 +29,7 @@
 #   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 VIGIL_BENCH_HTTPS_SECONDS=5 \
 #   VIGIL_BENCH_MQTT_SECONDS=5 VIGIL_BENCH_MQTT_IDLE=2000 scripts/benchmark.sh
 #
-# Other knobs: VIGIL_BENCH_SUITES ("storage https mqtt"; name one to run only it),
+# Other knobs: VIGIL_BENCH_SUITES ("storage https mqtt monitoring webhooks"; name one to run only it),
 # VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3), VIGIL_BENCH_RUNS
 # (bucket runs, 5), VIGIL_BENCH_HTTPS_SECONDS (each wrk run, 30).
 #
@@ -44,7 +48,9 @@ insert_runs="${VIGIL_BENCH_INSERT_RUNS:-3}"
 https_seconds="${VIGIL_BENCH_HTTPS_SECONDS:-30}"
 mqtt_seconds="${VIGIL_BENCH_MQTT_SECONDS:-30}"
 mqtt_idle="${VIGIL_BENCH_MQTT_IDLE:-10000}"
-suites="${VIGIL_BENCH_SUITES:-storage https mqtt}"
+monitoring_seconds="${VIGIL_BENCH_MONITORING_SECONDS:-30}"
+webhooks_seconds="${VIGIL_BENCH_WEBHOOKS_SECONDS:-30}"
+suites="${VIGIL_BENCH_SUITES:-storage https mqtt monitoring webhooks}"
 output="BENCHMARKS.md"
 
 # Whether the suite named $1 is to run.
@@ -54,7 +60,10 @@ want() { [[ " $suites " == *" $1 "* ]]; }
 if [[ -z "${VIGIL_BENCH_SUITES:-}" ]] || want news2; then news2_wanted=yes; else news2_wanted=no; fi
 suites=$(for suite in $suites; do [[ $suite == news2 ]] || printf '%s ' "$suite"; done)
 for suite in $suites; do
-    [[ $suite == storage || $suite == https || $suite == mqtt ]] || { echo "benchmark: unknown suite $suite" >&2; exit 1; }
+    case $suite in
+        storage | https | mqtt | monitoring | webhooks) ;;
+        *) echo "benchmark: unknown suite $suite" >&2; exit 1 ;;
+    esac
 done
 
 scripts/install-test-dependencies.sh
@@ -70,18 +79,18 @@ install_missing() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "$1" >/dev/null
 }
-if want https; then install_missing wrk; fi
+if want https || want monitoring || want webhooks; then install_missing wrk; fi
 if want mqtt; then install_missing mosquitto; fi
 tools=(sqlite3)
 if want storage; then tools+=(psql); fi
-if want https; then tools+=(wrk); fi
+if want https || want monitoring || want webhooks; then tools+=(wrk); fi
 if want mqtt; then tools+=(mosquitto); fi
 for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || { echo "benchmark: $tool is not on PATH" >&2; exit 1; }
 done
 
 swift build -c release --product vigil-bench
-if want https || want mqtt; then swift build -c release --product vigil; fi
+if want https || want mqtt || want monitoring || want webhooks; then swift build -c release --product vigil; fi
 bin="$(swift build -c release --show-bin-path)"
 bench="$bin/vigil-bench"
 
@@ -133,6 +142,20 @@ if want mqtt; then
     mqtt_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
     run_bench mqtt "$mqtt_command"
     mqtt_table=$("$bench" mqtt report "$results/mqtt.out")
+fi
+
+if want monitoring; then
+    monitoring_command="vigil-bench monitoring --vigil $bin/vigil --duration $monitoring_seconds --rounds 2 --alert-patients 1000 --alert-duration 60"
+    monitoring_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench monitoring "$monitoring_command"
+    monitoring_table=$("$bench" report "$results/monitoring.out")
+fi
+
+if want webhooks; then
+    webhooks_command="vigil-bench webhooks --vigil $bin/vigil --duration $webhooks_seconds --rounds 2 --endpoints 10 --backlog 40000"
+    webhooks_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench webhooks "$webhooks_command"
+    webhooks_table=$("$bench" report "$results/webhooks.out")
 fi
 
 # 1000000 as 1,000,000.
@@ -490,6 +513,111 @@ $mqtt_command_shown
 EOF
 )
     write_section mqtt "$mqtt_section"
+fi
+
+if want monitoring; then
+    monitoring_section=$(cat <<EOF
+<!-- monitoring:begin -->
+## Live evaluation and alert latency
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). Targets
+(issue 4): live evaluation costs at most 10 % of ingest throughput; from a
+device's 204 to the alert event reaching a subscribed client, p99 under 50 ms
+with 1,000 patients sending one reading a second each.
+
+### Results
+
+$monitoring_table
+
+### Command
+
+\`\`\`
+${monitoring_command//"$bin"/.build/release}
+\`\`\`
+
+Machine: as in the HTTPS ingest section (\`vigil serve\`, its load generators
+and the subscriber share the $(nproc) cores). Load average (1, 5, 15 min) when
+the benchmark started: $monitoring_load_at_start.
+
+### Method
+
+- **Evaluation cost.** The sustained run of the HTTPS ingest benchmark (1,000
+  devices over 100 patients, 100 readings per request, \`wrk -t2 -c16\`, ${monitoring_seconds} s)
+  against a fresh release \`vigil serve\` per run: once as shipped (live
+  evaluation on: NEWS2, rules, baselines and alerts for every patient whose
+  readings were committed), once with \`--no-live-evaluation\`; two rounds,
+  the second in the opposite order; medians compared. Each run is checked for
+  durability (every acknowledged reading stored, nothing quarantined), and to
+  have stored NEWS2 scores (on) or none (off).
+- **Alert latency.** A fresh server; 1,000 patients with one device each,
+  provisioned through the REST API; the administrator subscribes to
+  \`GET /api/v1/events\` (AsyncHTTPClient, plain HTTP on loopback). Each device
+  sends one reading a second over HTTPS (AsyncHTTPClient, SAS token), on a
+  fixed schedule (open loop), the devices' phases spread evenly over the
+  second: \`{"readings":[{"type":"heartRate","value":135,"time":…}]}\`, a pulse
+  scoring 3, so every reading creates or updates the patient's NEWS2 alert
+  (\`alert.created\` once, then \`alert.updated\`). Each reading is matched with
+  its event by patient and the alert's \`lastFiredAt\` (the reading's time);
+  latency is from the device receiving its 204 to the subscriber receiving the
+  event (an event arriving first counts as 0 ms). Readings whose event never
+  arrives (within 3 s of the end) are counted as missing; the target requires
+  none and no failed sends. Live evaluation coalesces a patient's readings
+  that arrive while the patient is being evaluated, so under overload events
+  go missing rather than queueing without bound.
+<!-- monitoring:end -->
+EOF
+)
+    write_section monitoring "$monitoring_section"
+fi
+
+if want webhooks; then
+    webhooks_section=$(cat <<EOF
+<!-- webhooks:begin -->
+## Webhook relay
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). Target
+(issue 6): at least 2,000 deliveries a second to 10 loopback endpoints while
+the HTTPS ingest benchmark's load runs, reducing its throughput by at most 15 %.
+
+### Results
+
+$webhooks_table
+
+### Command
+
+\`\`\`
+${webhooks_command//"$bin"/.build/release}
+\`\`\`
+
+Machine: as in the HTTPS ingest section; \`vigil serve\`, \`wrk\` and the
+receiver share the $(nproc) cores. Load average (1, 5, 15 min) when the
+benchmark started: $webhooks_load_at_start.
+
+### Method
+
+- **Receiver.** \`vigil-bench\` listens on 10 loopback ports with SwiftNIO,
+  one per endpoint (as 10 hospital systems would have 10 hosts), answers every
+  request 204 at once, and counts requests and distinct \`webhook-id\`s per
+  endpoint.
+- **Backlog.** Before each run, 40,000 messages that Vigil refuses (a heart
+  rate of 900/min) are sent through the HTTPS device endpoint; each is
+  quarantined and writes a \`device.quarantine\` event. With webhooks, 10
+  endpoints (plain \`http\` to loopback, allowed by
+  \`--webhooks-allow-insecure-loopback\`) subscribe to \`device.quarantine\`,
+  so each event makes 10 deliveries. The measured ingest load itself writes no
+  events, so what is compared is the relay draining a backlog beside the
+  ingest, not the cost of writing events.
+- **Runs.** The sustained HTTPS ingest run (as in the evaluation cost above)
+  with and without webhook endpoints, fresh server each, two rounds in
+  alternating order; deliveries/s is the receiver's count over the run ÷ its
+  length (median of the runs with webhooks); the cost compares the median
+  ingest rates. Each run with webhooks must end with deliveries still pending
+  (the relay had work throughout), and no endpoint may receive a
+  \`webhook-id\` twice.
+<!-- webhooks:end -->
+EOF
+)
+    write_section webhooks "$webhooks_section"
 fi
 
 # ---- news2: NEWS2 scoring against plain Python (its own block) ----------

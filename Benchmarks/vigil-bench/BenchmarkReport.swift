@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Printed as one human-readable line and one JSON line; `vigil-bench report`
 /// turns the JSON lines into the table in `BENCHMARKS.md`.
-struct BenchmarkReport: Codable, Sendable {
+struct BenchmarkReport: Codable, Sendable, BenchmarkOutput {
     /// Which way the ratio must lie relative to the target.
     enum Goal: String, Codable, Sendable {
         /// Higher is better (throughput): the ratio must be at least the target.
@@ -100,18 +100,5 @@ struct BenchmarkReport: Codable, Sendable {
         "\(title): store \(store.summary); baseline \(baseline.name) \(baseline.summary); "
             + "ratio \(Format.ratio(ratio)) (\(ratioDefinition), target \(targetText)): "
             + (targetMet ? "target met" : "TARGET MISSED")
-    }
-
-    /// One line of JSON with every figure, keys sorted.
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    /// Prints ``humanLine`` then the JSON line to standard output.
-    func print() throws {
-        Swift.print(humanLine)
-        Swift.print(try jsonLine())
     }
 }

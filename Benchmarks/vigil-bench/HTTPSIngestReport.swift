@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Printed as one human-readable line and one JSON line; `vigil-bench report`
 /// turns the JSON line into the table of the HTTPS section of `BENCHMARKS.md`.
-struct HTTPSIngestReport: Codable, Sendable {
+struct HTTPSIngestReport: Codable, Sendable, BenchmarkOutput {
     /// The ``benchmark`` of every report of this kind.
     static let name = "https-ingest"
 
@@ -75,18 +75,5 @@ struct HTTPSIngestReport: Codable, Sendable {
             + "(\(singleMaximum.latencySummary)); at \(Format.requests(singleHalf.acknowledgedPerSecond)) "
             + "p99 \(WrkResult.milliseconds(singleHalf.latency.p99)) (target ≤ \(Format.fixed(p99TargetMilliseconds, decimals: 0)) ms: "
             + "\(p99TargetMet ? "target met" : "TARGET MISSED"))"
-    }
-
-    /// One line of JSON with every figure, keys sorted.
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    /// Prints ``humanLine`` then the JSON line to standard output.
-    func print() throws {
-        Swift.print(humanLine)
-        Swift.print(try jsonLine())
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The results of `vigil-bench monitoring`: what live evaluation costs ingest,
 /// and how fast alerts reach a subscribed client.
-struct MonitoringReport: Codable, Sendable {
+struct MonitoringReport: Codable, Sendable, BenchmarkOutput {
     static let name = "monitoring"
     /// The most throughput live evaluation may cost.
     static let costTarget = 0.10
@@ -47,13 +47,5 @@ struct MonitoringReport: Codable, Sendable {
             + "alert latency, \(Format.thousands(latency.patients)) patients × 1 reading/s: "
             + "\(latency.latency.summary) (target p99 < \(Format.fixed(p99TargetMilliseconds, decimals: 0)) ms: "
             + "\(p99TargetMet ? "target met" : "TARGET MISSED")); \(latency.missingEvents) events missing"
-    }
-
-    /// Prints the human line and the JSON line that `vigil-bench report` reads.
-    func print() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Swift.print(humanLine)
-        Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Python baseline's on the same sets, measured in the same invocation.
 ///
 /// Printed as one human-readable line and one JSON line (keys sorted).
-struct NEWS2Report: Codable, Sendable {
+struct NEWS2Report: Codable, Sendable, BenchmarkOutput {
     /// The subcommand's name, as every JSON line of `vigil-bench` names its benchmark.
     static let name = "news2"
 
@@ -53,17 +53,4 @@ struct NEWS2Report: Codable, Sendable {
 
     /// `12,345,678 sets/s`.
     private static func setsRate(_ value: Double) -> String { "\(Format.thousands(Int(value.rounded()))) sets/s" }
-
-    /// One line of JSON with every figure, keys sorted.
-    func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
-
-    /// Prints ``humanLine`` then the JSON line to standard output.
-    func print() throws {
-        Swift.print(humanLine)
-        Swift.print(try jsonLine())
-    }
 }

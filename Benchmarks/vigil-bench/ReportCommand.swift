@@ -23,6 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
         var reports: [BenchmarkReport] = []
         var httpsReports: [HTTPSIngestReport] = []
         var monitoringReports: [MonitoringReport] = []
+        var webhookReports: [WebhookRelayReport] = []
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.hasPrefix("{") {
@@ -32,17 +33,19 @@ struct ReportCommand: AsyncParsableCommand {
                     httpsReports.append(try JSONDecoder().decode(HTTPSIngestReport.self, from: data))
                 case MonitoringReport.name:
                     monitoringReports.append(try JSONDecoder().decode(MonitoringReport.self, from: data))
+                case WebhookRelayReport.name:
+                    webhookReports.append(try JSONDecoder().decode(WebhookRelayReport.self, from: data))
                 default:
                     reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: data))
                 }
             }
         }
-        guard !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty else {
+        guard !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty || !webhookReports.isEmpty else {
             throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))")
         }
         let tables = (reports.isEmpty ? [] : [MarkdownTable.render(reports)])
             + (httpsReports.isEmpty ? [] : [HTTPSIngestTable.render(httpsReports)])
-            + monitoringReports.map(MonitoringTable.render)
+            + monitoringReports.map(MonitoringTable.render) + webhookReports.map(WebhookRelayTable.render)
         print(tables.joined(separator: "\n\n"))
     }
 }

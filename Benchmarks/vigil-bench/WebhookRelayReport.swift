@@ -1,7 +1,7 @@
 import Foundation
 
 /// The results of `vigil-bench webhooks`.
-struct WebhookRelayReport: Codable, Sendable {
+struct WebhookRelayReport: Codable, Sendable, BenchmarkOutput {
     static let name = "webhooks"
     static let withWebhooks = "with-webhooks"
     static let withoutWebhooks = "without-webhooks"
@@ -51,13 +51,5 @@ struct WebhookRelayReport: Codable, Sendable {
             + "readings/s with webhooks, \(Format.thousands(Int(ingestWithout.rounded()))) without: cost "
             + "\(Format.fixed(cost * 100, decimals: 1)) % (target ≤ \(Format.fixed(Self.costTarget * 100, decimals: 0)) %: "
             + "\(costTargetMet ? "target met" : "TARGET MISSED")); \(duplicates) duplicate deliveries"
-    }
-
-    /// Prints the human line and the JSON line that `vigil-bench report` reads.
-    func print() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Swift.print(humanLine)
-        Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
     }
 }

@@ -1,0 +1,35 @@
+/// The Markdown table of a ``WebhookRelayReport``.
+enum WebhookRelayTable {
+    /// A results table and the checks made.
+    static func render(_ report: WebhookRelayReport) -> String {
+        let rate = { (value: Double) in Format.thousands(Int(value.rounded())) }
+        let runs = report.runs.map { "\($0.variant) \(rate($0.readingsPerSecond))" }.joined(separator: ", ")
+        let rows = [
+            [
+                "Webhook deliveries to \(report.endpoints) loopback endpoints, beside the sustained HTTPS ingest load "
+                    + "(`\(report.wrkCommand)`, 100 readings per request)",
+                "\(rate(report.deliveriesPerSecond)) deliveries/s (median of the runs with webhooks)",
+                "", "",
+                "≥ \(rate(WebhookRelayReport.deliveriesTarget))/s",
+                report.deliveriesTargetMet ? "yes" : "**no**",
+            ],
+            [
+                "Ingest while the relay delivers",
+                "with webhooks: \(rate(report.ingestWith)) readings/s (median; runs in order: \(runs))",
+                "without webhook endpoints: \(rate(report.ingestWithout)) readings/s (median)",
+                "cost \(Format.fixed(report.cost * 100, decimals: 1)) % (1 − with ÷ without)",
+                "≤ \(Format.fixed(WebhookRelayReport.costTarget * 100, decimals: 0)) %",
+                report.costTargetMet ? "yes" : "**no**",
+            ],
+        ]
+        var lines = [
+            "| Benchmark | Vigil (`vigil serve`, release) | Baseline (same run) | Ratio | Target | Met |",
+            "|---|---|---|---|---|---|",
+        ]
+        lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        lines += ["", "Checks:"]
+        lines += report.runs.flatMap { run in run.checks.map { "- \(run.variant): \($0)" } }
+        lines.append("- receiver: \(report.duplicates) requests repeated a `webhook-id` an endpoint had already received")
+        return lines.joined(separator: "\n")
+    }
+}
