@@ -1,11 +1,9 @@
-import Foundation
-
 /// The figures of `vigil-bench mqtt ingest`: Vigil's MQTT gateway against
 /// mosquitto, driven by the same load generator in the same invocation.
 ///
 /// Printed as one human-readable line and one JSON line; `vigil-bench mqtt
 /// report` turns the JSON line into the table of the MQTT section of `BENCHMARKS.md`.
-struct MQTTIngestReport: Codable, Sendable {
+struct MQTTIngestReport: Codable, Sendable, BenchmarkOutput {
     /// The ``benchmark`` of every report of this kind.
     static let name = "mqtt-ingest"
 
@@ -69,12 +67,4 @@ struct MQTTIngestReport: Codable, Sendable {
 
     /// Messages per second, rounded: `1,234 msgs/s`.
     static func rate(_ value: Double) -> String { "\(Format.thousands(Int(value.rounded()))) msgs/s" }
-
-    /// Prints ``humanLine`` then one line of JSON with every figure, keys sorted, to standard output.
-    func print() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        Swift.print(humanLine)
-        Swift.print(String(decoding: try encoder.encode(self), as: UTF8.self))
-    }
 }
