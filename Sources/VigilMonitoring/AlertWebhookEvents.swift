@@ -59,7 +59,7 @@ enum AlertWebhookEvents {
             title: alert.title, severity: alert.severity.rawValue, state: alert.state.rawValue,
             escalationLevel: alert.escalationLevel, occurrences: alert.occurrences,
             firstFiredAt: timestamp(alert.firstFiredAt), lastFiredAt: timestamp(alert.lastFiredAt),
-            details: (try? JSONDecoder().decode(JSONFragment.self, from: alert.details)) ?? .object([:]),
+            details: JSONFragment(parsing: alert.details) ?? .object([:]),
             links: ["alert": "/api/v1/alerts/\(alert.id.rawValue)"],
             nextEscalationAt: alert.nextEscalationAt.map(timestamp),
             worsened: change.kind == .updated ? change.worsened : nil,

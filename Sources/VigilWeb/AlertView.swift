@@ -37,7 +37,7 @@ struct AlertView: ResponseEncodable {
         firstFiredAt = alert.firstFiredAt
         lastFiredAt = alert.lastFiredAt
         occurrences = alert.occurrences
-        details = (try? JSONCoding.decoder.decode(JSONFragment.self, from: alert.details)) ?? .object([:])
+        details = JSONFragment(parsing: alert.details) ?? .object([:])
         createdAt = alert.createdAt
         updatedAt = alert.updatedAt
         acknowledgedBy = alert.acknowledgedBy
