@@ -141,6 +141,7 @@ if want mqtt; then
     mqtt_command="vigil-bench mqtt ingest --vigil $bin/vigil --duration $mqtt_seconds --devices 1000 --idle-connections $mqtt_idle --window 10"
     mqtt_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
     run_bench mqtt "$mqtt_command"
+    mqtt_load_at_end=$(cut -d' ' -f1-3 /proc/loadavg)
     mqtt_table=$("$bench" mqtt report "$results/mqtt.out")
 fi
 
@@ -437,7 +438,7 @@ $mqtt_command_shown
 | Baseline | mosquitto $mosquitto_version (Debian's package, with OpenSSL libssl3 $libssl_version) |
 | Load generator | \`vigil-bench\` (release): SwiftNIO $(resolved swift-nio), SwiftNIO SSL $(resolved swift-nio-ssl) (BoringSSL), Vigil's \`MQTTEncoder\`/\`MQTTDecoder\` |
 | Temporary folder (Vigil's data folder, mosquitto's configuration) | $temp_filesystem |
-| Load average (1, 5, 15 min) when the benchmark started | $mqtt_load_at_start |
+| Load average (1, 5, 15 min) when the benchmark started / ended | $mqtt_load_at_start / $mqtt_load_at_end |
 
 ### Method
 
