@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilGatewayTests",
-            dependencies: ["VigilGateway", "VigilMQTT", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["VigilCore", "VigilGateway", "VigilMQTT", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: strict
         ),
         .testTarget(

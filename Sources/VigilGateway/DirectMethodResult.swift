@@ -1,3 +1,5 @@
+import VigilCore
+
 /// A device's answer to a direct method call.
 public struct DirectMethodResult: Sendable, Hashable {
     /// The status the device chose (by convention 200 for success).

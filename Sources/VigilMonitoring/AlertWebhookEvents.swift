@@ -24,7 +24,7 @@ enum AlertWebhookEvents {
         let occurrences: Int
         let firstFiredAt: String
         let lastFiredAt: String
-        let details: JSONFragment
+        let details: AnyJSON
         let links: [String: String]
         let nextEscalationAt: String?
         let worsened: Bool?
@@ -59,7 +59,7 @@ enum AlertWebhookEvents {
             title: alert.title, severity: alert.severity.rawValue, state: alert.state.rawValue,
             escalationLevel: alert.escalationLevel, occurrences: alert.occurrences,
             firstFiredAt: timestamp(alert.firstFiredAt), lastFiredAt: timestamp(alert.lastFiredAt),
-            details: JSONFragment(parsing: alert.details) ?? .object([:]),
+            details: AnyJSON(parsing: alert.details) ?? .object([:]),
             links: ["alert": "/api/v1/alerts/\(alert.id.rawValue)"],
             nextEscalationAt: alert.nextEscalationAt.map(timestamp),
             worsened: change.kind == .updated ? change.worsened : nil,

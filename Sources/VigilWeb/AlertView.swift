@@ -15,7 +15,7 @@ struct AlertView: ResponseEncodable {
     let firstFiredAt: Date
     let lastFiredAt: Date
     let occurrences: Int
-    let details: JSONFragment
+    let details: AnyJSON
     let createdAt: Date
     let updatedAt: Date
     let acknowledgedBy: UserID?
@@ -37,7 +37,7 @@ struct AlertView: ResponseEncodable {
         firstFiredAt = alert.firstFiredAt
         lastFiredAt = alert.lastFiredAt
         occurrences = alert.occurrences
-        details = JSONFragment(parsing: alert.details) ?? .object([:])
+        details = AnyJSON(parsing: alert.details) ?? .object([:])
         createdAt = alert.createdAt
         updatedAt = alert.updatedAt
         acknowledgedBy = alert.acknowledgedBy

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VigilCore
 
 @testable import VigilGateway
 

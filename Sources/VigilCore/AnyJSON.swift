@@ -1,5 +1,7 @@
+import Foundation
+
 /// Any JSON value, decoded and encoded with `Codable`: twin documents, direct
-/// method payloads.
+/// method payloads, an alert's stored details embedded in views and events.
 ///
 /// Integers that fit in 64 bits stay integers, so `{"interval": 60}` comes
 /// back as written rather than as `60.0`.
@@ -11,6 +13,32 @@ public enum AnyJSON: Hashable, Sendable, Codable {
     case string(String)
     case array([AnyJSON])
     case object([String: AnyJSON])
+
+    /// Parses `data` as a JSON document; nil when it is not JSON.
+    ///
+    /// Faster than `JSONDecoder` for a document of unknown shape, which the
+    /// decoder can only read by trying each kind of value in turn.
+    public init?(parsing data: Data) {
+        guard let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) else { return nil }
+        self.init(converting: value)
+    }
+
+    /// A value as `JSONSerialization` returns it: a number's type code tells
+    /// booleans (`c`) and fractions (`d`, `f`) from integers.
+    private init(converting value: Any) {
+        switch value {
+        case let text as String: self = .string(text)
+        case let number as NSNumber:
+            switch String(cString: number.objCType) {
+            case "c": self = .bool(number.boolValue)
+            case "d", "f": self = .number(number.doubleValue)
+            default: self = .integer(number.int64Value)
+            }
+        case let array as [Any]: self = .array(array.map(AnyJSON.init(converting:)))
+        case let object as [String: Any]: self = .object(object.mapValues(AnyJSON.init(converting:)))
+        default: self = .null
+        }
+    }
 
     /// Decodes whatever JSON value is there.
     public init(from decoder: any Decoder) throws {
