@@ -36,10 +36,10 @@ struct AlertLatencyBenchmark {
         /// Alert and other events the subscriber received.
         var alertEvents: Int
         var otherEvents: Int
-        /// 204 at the device → alert event at the subscriber.
-        var latency: LatencyDistribution
-        /// Request sent → 204 at the device.
-        var requestLatency: LatencyDistribution
+        /// 204 at the device → alert event at the subscriber, in microseconds.
+        var latency: WrkResult.Latency
+        /// Request sent → 204 at the device, in microseconds.
+        var requestLatency: WrkResult.Latency
         var durability: String
     }
 
@@ -113,7 +113,7 @@ struct AlertLatencyBenchmark {
     private func result(_ outcome: PacedTelemetrySender.Outcome, stream: AlertEventStream, durability: String)
         -> Result
     {
-        var latencies: [Double] = []
+        var latencies: [Int] = []
         var early = 0
         var missing = 0
         for acknowledgement in outcome.acknowledged {
@@ -121,7 +121,7 @@ struct AlertLatencyBenchmark {
                 missing += 1
                 continue
             }
-            let latency = (arrival - acknowledgement.acknowledgedAt).milliseconds
+            let latency = (arrival - acknowledgement.acknowledgedAt).microseconds
             if latency < 0 { early += 1 }
             latencies.append(max(0, latency))
         }
@@ -131,9 +131,9 @@ struct AlertLatencyBenchmark {
             acknowledged: outcome.acknowledged.count, failures: outcome.failures,
             readingsPerSecond: Double(outcome.acknowledged.count) / max(outcome.seconds, .leastNonzeroMagnitude),
             missingEvents: missing, eventsBeforeAcknowledgement: early, alertEvents: received.alerts,
-            otherEvents: received.others, latency: LatencyDistribution(milliseconds: latencies),
-            requestLatency: LatencyDistribution(
-                milliseconds: outcome.acknowledged.map { ($0.acknowledgedAt - $0.sentAt).milliseconds }),
+            otherEvents: received.others, latency: WrkResult.Latency(microseconds: latencies),
+            requestLatency: WrkResult.Latency(
+                microseconds: outcome.acknowledged.map { ($0.acknowledgedAt - $0.sentAt).microseconds }),
             durability: durability)
     }
 }

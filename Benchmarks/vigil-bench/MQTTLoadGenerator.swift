@@ -99,7 +99,7 @@ final class MQTTLoadGenerator: Sendable {
             published: tallies.reduce(0) { $0 + $1.published },
             acknowledged: tallies.reduce(0) { $0 + $1.acknowledged },
             acknowledgedInRun: tallies.reduce(0) { $0 + $1.acknowledgedInRun },
-            latency: MQTTLoadResult.latency(of: samples),
+            latency: WrkResult.Latency(microseconds: samples.map(Int.init)),
             generatorCores: (generatorAtEnd.cpuSeconds - generatorAtStart.cpuSeconds) / Double(seconds),
             brokerCores: (brokerAtEnd.cpuSeconds - brokerAtStart.cpuSeconds) / Double(seconds),
             startedAt: startedAt, endedAt: Date().millisecondsSince1970)

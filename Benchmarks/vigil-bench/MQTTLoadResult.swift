@@ -33,19 +33,4 @@ struct MQTTLoadResult: Codable, Sendable {
         "p50 \(WrkResult.milliseconds(latency.p50)), p99 \(WrkResult.milliseconds(latency.p99)), "
             + "p99.9 \(WrkResult.milliseconds(latency.p999))"
     }
-
-    /// Percentiles of latencies in microseconds (nearest rank); zeros when there are none.
-    static func latency(of samples: [UInt32]) -> WrkResult.Latency {
-        let sorted = samples.sorted()
-        guard let largest = sorted.last else {
-            return WrkResult.Latency(p50: 0, p90: 0, p99: 0, p999: 0, mean: 0, max: 0)
-        }
-        func percentile(_ fraction: Double) -> Int {
-            Int(sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)])
-        }
-        let total = sorted.reduce(0.0) { $0 + Double($1) }
-        return WrkResult.Latency(
-            p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), p999: percentile(0.999),
-            mean: total / Double(sorted.count), max: Int(largest))
-    }
 }

@@ -20,8 +20,9 @@ enum MonitoringTable {
                 "Alert latency: \(Format.thousands(latency.patients)) patients, one device each, one reading a second "
                     + "each over HTTPS for \(latency.seconds) s (\(Format.thousands(Int(latency.readingsPerSecond.rounded()))) readings/s), "
                     + "every reading alerting; one SSE subscriber",
-                "204 at the device → `alert.*` event at the subscriber: \(latency.latency.summary) "
-                    + "(\(Format.thousands(latency.latency.count)) readings)",
+                "204 at the device → `alert.*` event at the subscriber: \(latency.latency.summary), "
+                    + "max \(WrkResult.milliseconds(latency.latency.max)) "
+                    + "(\(Format.thousands(latency.acknowledged - latency.missingEvents)) readings)",
                 "",
                 "",
                 "p99 < \(Format.fixed(report.p99TargetMilliseconds, decimals: 0)) ms",

@@ -52,7 +52,7 @@ struct PacedTelemetrySender: Sendable {
             }
             return total
         }
-        outcome.seconds = (clock.now - start).milliseconds / 1000
+        outcome.seconds = Double((clock.now - start).microseconds) / 1_000_000
         return outcome
     }
 

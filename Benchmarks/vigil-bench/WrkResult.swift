@@ -37,14 +37,36 @@ struct WrkResult: Codable, Sendable {
     var socketErrors: Int { connectErrors + readErrors + writeErrors + timeouts }
 
     /// `p50 1.23 ms, p90 …, p99 …, p99.9 …`.
-    var latencySummary: String {
-        "p50 \(Self.milliseconds(latency.p50)), p90 \(Self.milliseconds(latency.p90)), "
-            + "p99 \(Self.milliseconds(latency.p99)), p99.9 \(Self.milliseconds(latency.p999))"
-    }
+    var latencySummary: String { latency.summary }
 
     /// Microseconds as milliseconds with two decimals below 10 ms, one above: `1.23 ms`, `45.6 ms`.
     static func milliseconds(_ microseconds: Int) -> String {
         let value = Double(microseconds) / 1000
         return "\(Format.fixed(value, decimals: value < 10 ? 2 : 1)) ms"
+    }
+}
+
+extension WrkResult.Latency {
+    /// Nearest-rank percentiles (the smallest sample with at least that share
+    /// of the samples at or below it) of `samples`, in microseconds; all zero
+    /// when there are none.
+    init(microseconds samples: [Int]) {
+        let sorted = samples.sorted()
+        guard let largest = sorted.last else {
+            self.init(p50: 0, p90: 0, p99: 0, p999: 0, mean: 0, max: 0)
+            return
+        }
+        func percentile(_ fraction: Double) -> Int {
+            sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
+        }
+        self.init(
+            p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), p999: percentile(0.999),
+            mean: Double(sorted.reduce(0, +)) / Double(sorted.count), max: largest)
+    }
+
+    /// `p50 1.23 ms, p90 …, p99 …, p99.9 …`.
+    var summary: String {
+        "p50 \(WrkResult.milliseconds(p50)), p90 \(WrkResult.milliseconds(p90)), "
+            + "p99 \(WrkResult.milliseconds(p99)), p99.9 \(WrkResult.milliseconds(p999))"
     }
 }
