@@ -5,19 +5,9 @@ import Foundation
 enum HTTPSIngestTable {
     /// The table, header included, then what was checked.
     static func render(_ reports: [HTTPSIngestReport]) -> String {
-        var lines = [
-            "| Benchmark | Vigil (`vigil serve`, release) | Baseline (same run) | Ratio | Target | Met |",
-            "|---|---|---|---|---|---|",
-        ]
-        for report in reports {
-            lines += rows(report).map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
-        }
-        lines.append("")
-        lines.append("Checks:")
-        for report in reports {
-            lines += report.checks.map { "- \($0)" }
-        }
-        return lines.joined(separator: "\n")
+        MarkdownTable.results(
+            vigil: "Vigil (`vigil serve`, release)", baseline: "Baseline (same run)", rows: reports.flatMap(rows),
+            checks: reports.flatMap(\.checks))
     }
 
     private static func rows(_ report: HTTPSIngestReport) -> [[String]] {
@@ -57,10 +47,5 @@ enum HTTPSIngestTable {
             report.p99TargetMet ? "yes" : "**no**",
         ]
         return [bulk, maximum, paced]
-    }
-
-    /// The text with `|` escaped so it stays in its cell.
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
     }
 }

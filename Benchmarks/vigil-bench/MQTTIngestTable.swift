@@ -3,15 +3,9 @@
 enum MQTTIngestTable {
     /// The table, header included, then what was checked.
     static func render(_ report: MQTTIngestReport) -> String {
-        var lines = [
-            "| Benchmark | Vigil (`vigil serve`, release) | Baseline: mosquitto (same run) | Ratio | Target | Met |",
-            "|---|---|---|---|---|---|",
-        ]
-        lines += rows(report).map { "| " + $0.joined(separator: " | ") + " |" }
-        lines.append("")
-        lines.append("Checks:")
-        lines += report.checks.map { "- \($0)" }
-        return lines.joined(separator: "\n")
+        MarkdownTable.results(
+            vigil: "Vigil (`vigil serve`, release)", baseline: "Baseline: mosquitto (same run)", rows: rows(report),
+            checks: report.checks)
     }
 
     private static func rows(_ report: MQTTIngestReport) -> [[String]] {

@@ -5,26 +5,30 @@ import Foundation
 enum MarkdownTable {
     /// The table, header included, with a footnote per row on what was checked.
     static func render(_ reports: [BenchmarkReport]) -> String {
+        results(
+            vigil: "Vigil store", baseline: "Baseline (same run)",
+            rows: reports.map { report in
+                [
+                    report.title,
+                    "\(report.store.name): \(report.store.summary)",
+                    "\(report.baseline.name): \(report.baseline.summary)",
+                    "\(Format.ratio(report.ratio)) (\(report.ratioDefinition))",
+                    report.targetText,
+                    report.targetMet ? "yes" : "**no**",
+                ]
+            },
+            checks: reports.map { "\($0.benchmark) (\($0.backend)): \($0.checks)." })
+    }
+
+    /// A results table — benchmark, Vigil's figure, the baseline's, ratio,
+    /// target, met — with every cell's `|` escaped, then a list of the checks made.
+    static func results(vigil: String, baseline: String, rows: [[String]], checks: [String]) -> String {
         var lines = [
-            "| Benchmark | Vigil store | Baseline (same run) | Ratio | Target | Met |",
+            "| Benchmark | \(vigil) | \(baseline) | Ratio | Target | Met |",
             "|---|---|---|---|---|---|",
         ]
-        for report in reports {
-            let cells = [
-                report.title,
-                "\(report.store.name): \(report.store.summary)",
-                "\(report.baseline.name): \(report.baseline.summary)",
-                "\(Format.ratio(report.ratio)) (\(report.ratioDefinition))",
-                report.targetText,
-                report.targetMet ? "yes" : "**no**",
-            ]
-            lines.append("| " + cells.map(escape).joined(separator: " | ") + " |")
-        }
-        lines.append("")
-        lines.append("Checks:")
-        for report in reports {
-            lines.append("- \(report.benchmark) (\(report.backend)): \(report.checks).")
-        }
+        lines += rows.map { "| " + $0.map(escape).joined(separator: " | ") + " |" }
+        lines += ["", "Checks:"] + checks.map { "- \($0)" }
         return lines.joined(separator: "\n")
     }
 

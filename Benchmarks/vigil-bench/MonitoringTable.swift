@@ -29,21 +29,15 @@ enum MonitoringTable {
                 report.p99TargetMet ? "yes" : "**no**",
             ],
         ]
-        var lines = [
-            "| Benchmark | Vigil (`vigil serve`, release) | Baseline (same run) | Ratio | Target | Met |",
-            "|---|---|---|---|---|---|",
-        ]
-        lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-        lines += ["", "Checks:"]
-        lines += report.evaluationRuns.flatMap { run in run.checks.map { "- \(run.variant): \($0)" } }
-        lines += [
-            "- alert latency: \(Format.thousands(latency.acknowledged)) readings answered 204, \(latency.failures) "
-                + "otherwise; \(latency.missingEvents) without an alert event; \(latency.eventsBeforeAcknowledgement) "
-                + "events arrived before their 204 (counted as 0 ms); the subscriber received "
-                + "\(Format.thousands(latency.alertEvents)) alert and \(Format.thousands(latency.otherEvents)) other events; "
-                + "request latency (send → 204) \(latency.requestLatency.summary)",
-            "- \(latency.durability)",
-        ]
-        return lines.joined(separator: "\n")
+        let alertCheck =
+            "alert latency: \(Format.thousands(latency.acknowledged)) readings answered 204, \(latency.failures) "
+            + "otherwise; \(latency.missingEvents) without an alert event; \(latency.eventsBeforeAcknowledgement) "
+            + "events arrived before their 204 (counted as 0 ms); the subscriber received "
+            + "\(Format.thousands(latency.alertEvents)) alert and \(Format.thousands(latency.otherEvents)) other events; "
+            + "request latency (send → 204) \(latency.requestLatency.summary)"
+        var checks = report.evaluationRuns.flatMap { run in run.checks.map { "\(run.variant): \($0)" } }
+        checks += [alertCheck, latency.durability]
+        return MarkdownTable.results(
+            vigil: "Vigil (`vigil serve`, release)", baseline: "Baseline (same run)", rows: rows, checks: checks)
     }
 }

@@ -22,14 +22,10 @@ enum WebhookRelayTable {
                 report.costTargetMet ? "yes" : "**no**",
             ],
         ]
-        var lines = [
-            "| Benchmark | Vigil (`vigil serve`, release) | Baseline (same run) | Ratio | Target | Met |",
-            "|---|---|---|---|---|---|",
-        ]
-        lines += rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-        lines += ["", "Checks:"]
-        lines += report.runs.flatMap { run in run.checks.map { "- \(run.variant): \($0)" } }
-        lines.append("- receiver: \(report.duplicates) requests repeated a `webhook-id` an endpoint had already received")
-        return lines.joined(separator: "\n")
+        let checks =
+            report.runs.flatMap { run in run.checks.map { "\(run.variant): \($0)" } }
+            + ["receiver: \(report.duplicates) requests repeated a `webhook-id` an endpoint had already received"]
+        return MarkdownTable.results(
+            vigil: "Vigil (`vigil serve`, release)", baseline: "Baseline (same run)", rows: rows, checks: checks)
     }
 }
