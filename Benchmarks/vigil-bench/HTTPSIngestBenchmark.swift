@@ -92,20 +92,14 @@ struct HTTPSIngestBenchmark {
         let devices = try await DeviceFleet.provision(
             devices: configuration.devices, patients: configuration.patients, api: api, tokenExpiry: expiry)
 
-        var generator = SeededGenerator(seed: configuration.seed)
+        // Every body must be stored whole, so acknowledged × per request is what the database must hold.
         let now = Date()
-        let bulkPlan = LoadPlan(
-            devices: devices,
-            bodies: devices.indices.map {
-                TelemetryBody.native(
-                    readings: configuration.readingsPerRequest, device: $0, now: now, using: &generator)
-            },
-            readingsPerRequest: configuration.readingsPerRequest)
+        let bulkPlan = try LoadPlan.sustained(
+            devices: devices, readingsPerRequest: configuration.readingsPerRequest, seed: configuration.seed, now: now)
+        var generator = SeededGenerator(seed: configuration.seed &+ 1)
         let singlePlan = LoadPlan(
             devices: devices, bodies: devices.map { _ in TelemetryBody.single(using: &generator) },
             readingsPerRequest: 1)
-        // Every body must be stored whole, so acknowledged × per request is what the database must hold.
-        _ = try bulkPlan.readings(receivedAt: now)
         _ = try singlePlan.readings(receivedAt: now)
 
         let url = "https://127.0.0.1:\(server.httpsPort)"

@@ -110,16 +110,9 @@ struct IngestComparison {
                 tokenExpiry: Date().addingTimeInterval(Double(configuration.seconds) * 10 + 3600))
             let deviceURL = "https://127.0.0.1:\(server.httpsPort)"
             try await variant.prepare(Setup(api: api, devices: devices, deviceURL: deviceURL))
-            var generator = SeededGenerator(seed: configuration.seed)
-            let now = Date()
-            let plan = LoadPlan(
-                devices: devices,
-                bodies: devices.indices.map {
-                    TelemetryBody.native(
-                        readings: configuration.readingsPerRequest, device: $0, now: now, using: &generator)
-                },
-                readingsPerRequest: configuration.readingsPerRequest)
-            _ = try plan.readings(receivedAt: now)
+            let plan = try LoadPlan.sustained(
+                devices: devices, readingsPerRequest: configuration.readingsPerRequest, seed: configuration.seed,
+                now: Date())
             let before = variant.counter?()
             load = try LoadRun.measure(
                 name, wrk: wrk, plan: plan, url: deviceURL, seconds: configuration.seconds)

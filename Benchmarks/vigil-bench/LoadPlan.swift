@@ -43,4 +43,19 @@ struct LoadPlan: Sendable {
         for request in 0..<requests { all += perDevice[request % perDevice.count] }
         return all
     }
+
+    /// The sustained-ingest plan: for each device one fixed native-form body
+    /// of `readingsPerRequest` stable readings (seeded), checked beforehand to
+    /// be read by Vigil's parser in full.
+    static func sustained(devices: [BenchDevice], readingsPerRequest: Int, seed: UInt64, now: Date) throws -> Self {
+        var generator = SeededGenerator(seed: seed)
+        let plan = LoadPlan(
+            devices: devices,
+            bodies: devices.indices.map {
+                TelemetryBody.native(readings: readingsPerRequest, device: $0, now: now, using: &generator)
+            },
+            readingsPerRequest: readingsPerRequest)
+        _ = try plan.readings(receivedAt: now)
+        return plan
+    }
 }
