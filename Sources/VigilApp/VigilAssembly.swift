@@ -86,11 +86,25 @@ public struct VigilAssembly: Sendable {
             logger: logger)
     }
 
-    /// The webhook relay, run beside the ingest writer.
+    /// The webhook relay, run beside the ingest writer; a dead letter raises
+    /// an operational alert for administrators.
     public var webhookRelay: WebhookRelayService {
         WebhookRelayService(
             webhooks: store.webhooks, outbox: store.outbox, vault: vault, configuration: configuration.webhooks,
-            logger: logger)
+            logger: logger, onDeadLetter: { [self] letter in await raiseDeadLetterAlert(letter) })
+    }
+
+    /// Raises (or counts another occurrence of) the operational alert of the
+    /// dead letter's endpoint; a failure is logged, the dead letter stays stored.
+    public func raiseDeadLetterAlert(_ letter: DeadLetter) async {
+        do {
+            try await monitoring.alerts.raiseOperational(
+                OperationalAlerts.webhookDeadLetter(
+                    endpoint: letter.endpointID, deliveryID: letter.deliveryID, eventType: letter.eventType,
+                    attempts: letter.attempts, at: letter.at))
+        } catch {
+            logger.error("Could not raise the webhook dead-letter alert", metadata: ["error": "\(type(of: error))"])
+        }
     }
 
     /// The HTTPS listener: the device telemetry endpoint and the API over TLS 1.2 or later.

@@ -9,7 +9,9 @@ import Foundation
 /// `note`s are clinicians' free text: they may hold PHI and are never logged.
 public struct Alert: Codable, Sendable, Hashable, Identifiable {
     public var id: AlertID
-    public var patientID: PatientID
+    /// The patient the alert is about; `nil` for an operational alert (such as
+    /// a webhook delivery given up on), which only administrators see.
+    public var patientID: PatientID?
     /// What raised it, stable across repeats: `news2`, `preset.hypertension.systolic-critical`,
     /// `no-data.heartRate`, `baseline.heartRate`, or a clinician's own rule id.
     public var ruleID: String
@@ -47,7 +49,7 @@ public struct Alert: Codable, Sendable, Hashable, Identifiable {
     public var version: Int
 
     public init(
-        id: AlertID = .random(), patientID: PatientID, ruleID: String, title: String, severity: AlertSeverity,
+        id: AlertID = .random(), patientID: PatientID?, ruleID: String, title: String, severity: AlertSeverity,
         state: AlertState = .open, escalationLevel: Int = 0, nextEscalationAt: Date? = nil, firstFiredAt: Date,
         lastFiredAt: Date? = nil, occurrences: Int = 1, details: Data = Data("{}".utf8), createdAt: Date,
         updatedAt: Date? = nil, acknowledgedBy: UserID? = nil, acknowledgedAt: Date? = nil,

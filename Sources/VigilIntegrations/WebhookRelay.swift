@@ -39,6 +39,7 @@ public actor WebhookRelay {
     private let configuration: Configuration
     private let logger: Logger
     private let random: @Sendable () -> Double
+    private let onDeadLetter: @Sendable (DeadLetter) async -> Void
     /// Attempts in flight per endpoint.
     private var inFlight: [WebhookEndpointID: Int] = [:]
     /// Secrets already opened, by their sealed text: a rotated secret has a new
@@ -49,11 +50,15 @@ public actor WebhookRelay {
 
     /// A relay over a store's webhook endpoints and outbox.
     ///
-    /// - Parameter random: picks each retry's jitter, a value in 0…1.
+    /// - Parameters:
+    ///   - random: picks each retry's jitter, a value in 0…1.
+    ///   - onDeadLetter: told of each delivery given up on, once it is recorded
+    ///     (Vigil raises an operational alert for administrators).
     public init(
         webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault, transport: any WebhookTransport,
         configuration: Configuration = Configuration(), logger: Logger,
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
         self.webhooks = webhooks
         self.outbox = outbox
@@ -62,6 +67,7 @@ public actor WebhookRelay {
         self.configuration = configuration
         self.logger = logger
         self.random = random
+        self.onDeadLetter = onDeadLetter
         self.recorder = GroupCommit { [outbox] outcomes in
             try await outbox.record(outcomes)
             return outcomes.map { _ in () }
@@ -210,6 +216,10 @@ public actor WebhookRelay {
             logger.warning(
                 "webhook delivery dead after its last retry",
                 metadata: ["endpoint": "\(endpoint.id)", "delivery": "\(delivery.deliveryID)", "attempts": "\(attempts)"])
+            await onDeadLetter(
+                DeadLetter(
+                    endpointID: endpoint.id, deliveryID: delivery.deliveryID, eventType: delivery.event.type,
+                    attempts: attempts, at: now))
         }
         let failingSince = try await webhooks.recordHealth(endpoint.id, succeeded: false, at: now)
         if let failingSince, now.timeIntervalSince(failingSince) >= configuration.disableAfter {

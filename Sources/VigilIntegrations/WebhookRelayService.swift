@@ -19,14 +19,17 @@ public struct WebhookRelayService: Service {
     static let busyInterval: Duration = .milliseconds(10)
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    private let onDeadLetter: @Sendable (DeadLetter) async -> Void
 
     /// - Parameters:
     ///   - pollInterval: time between rounds. Default 200 ms.
     ///   - clock: the time each round runs at. Default the system clock.
+    ///   - onDeadLetter: told of each delivery given up on (see ``WebhookRelay``).
     public init(
         webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault,
         configuration: WebhookRelay.Configuration, pollInterval: Duration = .milliseconds(200), logger: Logger,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
         self.webhooks = webhooks
         self.outbox = outbox
@@ -35,13 +38,14 @@ public struct WebhookRelayService: Service {
         self.pollInterval = pollInterval
         self.logger = logger
         self.clock = clock
+        self.onDeadLetter = onDeadLetter
     }
 
     public func run() async throws {
         let transport = HTTPWebhookTransport()
         let relay = WebhookRelay(
             webhooks: webhooks, outbox: outbox, vault: vault, transport: transport, configuration: configuration,
-            logger: logger)
+            logger: logger, onDeadLetter: onDeadLetter)
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 do {

@@ -22,9 +22,10 @@ public struct AlertLifecycle: Sendable, Hashable {
 
     public init(policy: AlertPolicy = AlertPolicy()) { self.policy = policy }
 
-    /// The change a firing makes for `patient`, given the active alert for its
-    /// rule (if any); `nil` when it changes nothing.
-    public func fire(_ firing: AlertFiring, existing: Alert?, patient: PatientID, now: Date) -> AlertChange? {
+    /// The change a firing makes for `patient` (`nil` for an operational
+    /// alert), given the active alert for its rule (if any); `nil` when it
+    /// changes nothing.
+    public func fire(_ firing: AlertFiring, existing: Alert?, patient: PatientID?, now: Date) -> AlertChange? {
         guard let existing, existing.isActive else {
             let alert = Alert(
                 patientID: patient, ruleID: firing.ruleID, title: firing.title, severity: firing.severity,

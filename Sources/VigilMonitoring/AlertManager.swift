@@ -74,6 +74,23 @@ public struct AlertManager: Sendable {
         }
     }
 
+    /// Raises an operational alert (no patient; administrators see it), or
+    /// counts another occurrence of the active one for the same rule, and
+    /// publishes it; returns the change, `nil` when nothing changed.
+    @discardableResult
+    public func raiseOperational(_ firing: AlertFiring) async throws -> AlertChange? {
+        for attempt in 1...Self.attempts {
+            let existing = try await store.alerts.activeOperationalAlerts().first { $0.ruleID == firing.ruleID }
+            guard let change = lifecycle.fire(firing, existing: existing, patient: nil, now: now()) else { return nil }
+            do {
+                return try await save([change])[0]
+            } catch let error as StoreError where error.code == .conflict && attempt < Self.attempts {
+                continue
+            }
+        }
+        throw StoreError(.conflict, entity: "alert")
+    }
+
     /// Saves changes, readings and their webhook events in one transaction,
     /// then publishes the live events.
     @discardableResult
@@ -92,7 +109,7 @@ public struct AlertManager: Sendable {
         var outbox: [OutboxEvent] = []
         for save in saves {
             if let news2 = save.news2 { outbox.append(AlertWebhookEvents.event(for: news2, at: time)) }
-            outbox += save.changes.map { AlertWebhookEvents.event(for: $0, at: time) }
+            outbox += save.changes.compactMap { AlertWebhookEvents.event(for: $0, at: time) }
         }
         var saved = try await store.alerts.save(
             saves.flatMap { $0.changes.map(\.alert) }, readings: saves.flatMap(\.readings), events: outbox
@@ -114,7 +131,7 @@ public struct AlertManager: Sendable {
             logger.log(
                 level: change.kind == .updated ? .debug : .info, "Alert \(change.kind.rawValue)",
                 metadata: [
-                    "alert.id": "\(change.alert.id)", "patient.id": "\(change.alert.patientID)",
+                    "alert.id": "\(change.alert.id)", "patient.id": "\(change.alert.patientID?.rawValue ?? "-")",
                     "alert.rule": "\(change.alert.ruleID)", "alert.severity": "\(change.alert.severity.rawValue)",
                     "alert.level": "\(change.alert.escalationLevel)",
                 ])

@@ -10,7 +10,9 @@ import VigilStore
 ///
 /// Payloads follow the Standard Webhooks shape `{"type", "timestamp", "data"}`
 /// and carry identifiers, codes, values and times only: clinicians' notes,
-/// which are free text, are left out.
+/// which are free text, are left out. Operational alerts (no patient) are
+/// for Vigil's administrators and are not sent: a webhook dead letter raises
+/// one, and sending it could feed the endpoint that failed.
 enum AlertWebhookEvents {
     /// The `data` of an alert event; absent fields are left out.
     private struct AlertData: Encodable {
@@ -50,12 +52,13 @@ enum AlertWebhookEvents {
         let previousTotal: Int?
     }
 
-    /// The event of one alert change.
-    static func event(for change: AlertChange, at time: Date) -> OutboxEvent {
+    /// The event of one alert change; `nil` for an operational alert.
+    static func event(for change: AlertChange, at time: Date) -> OutboxEvent? {
         let alert = change.alert
+        guard let patientID = alert.patientID else { return nil }
         let timestamp = OutboxEvent.timestamp
         let data = AlertData(
-            alertId: alert.id.rawValue, patientId: alert.patientID.rawValue, ruleId: alert.ruleID,
+            alertId: alert.id.rawValue, patientId: patientID.rawValue, ruleId: alert.ruleID,
             title: alert.title, severity: alert.severity.rawValue, state: alert.state.rawValue,
             escalationLevel: alert.escalationLevel, occurrences: alert.occurrences,
             firstFiredAt: timestamp(alert.firstFiredAt), lastFiredAt: timestamp(alert.lastFiredAt),
@@ -65,7 +68,7 @@ enum AlertWebhookEvents {
             worsened: change.kind == .updated ? change.worsened : nil,
             acknowledgedBy: alert.acknowledgedBy?.rawValue, acknowledgedAt: alert.acknowledgedAt.map(timestamp),
             resolvedBy: alert.resolvedBy?.rawValue, resolvedAt: alert.resolvedAt.map(timestamp))
-        return OutboxEvent(type: change.kind.eventType, patientID: alert.patientID, occurredAt: time, data: data)
+        return OutboxEvent(type: change.kind.eventType, patientID: patientID, occurredAt: time, data: data)
     }
 
     /// `news2.updated`: the new total, risk level and sub-scores.

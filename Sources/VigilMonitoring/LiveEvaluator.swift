@@ -30,7 +30,7 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
 
         public init(
             baselineInterval: TimeInterval = 15 * 60, evaluator: PatientEvaluator.Configuration = .init(),
-            concurrency: Int = 8
+            concurrency: Int = 64
         ) {
             self.baselineInterval = baselineInterval
             self.evaluator = evaluator

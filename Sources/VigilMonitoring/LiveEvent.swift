@@ -20,12 +20,13 @@ public struct LiveEvent: Sendable, Hashable {
     public internal(set) var sequence: UInt64
     /// `alert.created`, …, or `news2.updated`.
     public var type: String
-    public var patientID: PatientID
+    /// The patient; `nil` for an operational alert (administrators only).
+    public var patientID: PatientID?
     public var time: Date
     public var content: Content
 
     /// An event to publish.
-    public init(patientID: PatientID, time: Date, content: Content) {
+    public init(patientID: PatientID?, time: Date, content: Content) {
         self.id = ""
         self.sequence = 0
         self.patientID = patientID

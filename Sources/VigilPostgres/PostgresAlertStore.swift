@@ -50,6 +50,16 @@ struct PostgresAlertStore: AlertStore {
         return try rows.map(Self.decode)
     }
 
+    func activeOperationalAlerts() async throws -> [Alert] {
+        let rows = try await database.query(
+            """
+            SELECT \(unescaped: Self.columns) FROM alerts WHERE patient_id IS NULL AND state <> 'resolved'
+            ORDER BY created_at, id
+            """,
+            entity: "alert")
+        return try rows.map(Self.decode)
+    }
+
     func dueForEscalation(at time: Date, limit: Int) async throws -> [Alert] {
         guard limit > 0 else { return [] }
         let rows = try await database.query(
@@ -96,7 +106,7 @@ struct PostgresAlertStore: AlertStore {
             try await transaction.execute(
                 """
                 INSERT INTO alerts (\(unescaped: columns))
-                VALUES (\(alert.id.rawValue), \(alert.patientID.rawValue), \(alert.ruleID), \(alert.title),
+                VALUES (\(alert.id.rawValue), \(alert.patientID?.rawValue), \(alert.ruleID), \(alert.title),
                         \(alert.severity.rawValue), \(alert.state.rawValue), \(alert.escalationLevel),
                         \(alert.nextEscalationAt?.millisecondsSince1970), \(alert.firstFiredAt.millisecondsSince1970),
                         \(alert.lastFiredAt.millisecondsSince1970), \(alert.occurrences), \(details),
@@ -141,7 +151,7 @@ struct PostgresAlertStore: AlertStore {
         else { throw StoreError(.unavailable, entity: "alert") }
         return Alert(
             id: AlertID(try value(0, String.self)),
-            patientID: PatientID(try value(1, String.self)),
+            patientID: try value(1, String?.self).map { PatientID($0) },
             ruleID: try value(2),
             title: try value(3),
             severity: severity,

@@ -3,8 +3,9 @@ import GRDB
 import VigilCore
 import VigilStore
 
-/// Alerts in `alerts`; at most one active alert per patient and rule is
-/// enforced by the partial unique index `alerts_one_active`.
+/// Alerts in `alerts`; at most one active alert per patient (or none, for
+/// operational alerts) and rule is enforced by the partial unique index
+/// `alerts_one_active`.
 struct SQLiteAlertStore: AlertStore {
     let pool: DatabasePool
 
@@ -72,6 +73,20 @@ struct SQLiteAlertStore: AlertStore {
         }
     }
 
+    func activeOperationalAlerts() async throws -> [Alert] {
+        try await SQLiteErrors.translating(entity: "alert") {
+            try await pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(Self.columns) FROM alerts WHERE patient_id IS NULL AND state <> 'resolved'
+                        ORDER BY created_at, id
+                        """
+                ).map(Self.alert(from:))
+            }
+        }
+    }
+
     func dueForEscalation(at time: Date, limit: Int) async throws -> [Alert] {
         guard limit > 0 else { return [] }
         return try await SQLiteErrors.translating(entity: "alert") {
@@ -113,7 +128,7 @@ struct SQLiteAlertStore: AlertStore {
         if alert.version == 0 {
             try db.cachedStatement(sql: insertSQL).execute(
                 arguments: StatementArguments(
-                    [alert.id.rawValue, alert.patientID.rawValue, alert.ruleID] + common + [
+                    [alert.id.rawValue, alert.patientID?.rawValue, alert.ruleID] + common + [
                         alert.createdAt.millisecondsSince1970, alert.updatedAt.millisecondsSince1970,
                         alert.acknowledgedBy?.rawValue, alert.acknowledgedAt?.millisecondsSince1970,
                         alert.acknowledgementNote, alert.resolvedBy?.rawValue, alert.resolvedAt?.millisecondsSince1970,
@@ -147,7 +162,7 @@ struct SQLiteAlertStore: AlertStore {
         }
         return Alert(
             id: AlertID(try row.decode(String.self, atIndex: 0)),
-            patientID: PatientID(try row.decode(String.self, atIndex: 1)),
+            patientID: try row.decode(String?.self, atIndex: 1).map { PatientID($0) },
             ruleID: try row.decode(atIndex: 2),
             title: try row.decode(atIndex: 3),
             severity: severity,

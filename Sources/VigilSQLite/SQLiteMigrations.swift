@@ -15,6 +15,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v4_alerts", migrate: v4Alerts)
         migrator.registerMigration("v5_webhooks", migrate: v5Webhooks)
         migrator.registerMigration("v6_webhook_attempts", migrate: v6WebhookAttempts)
+        migrator.registerMigration("v7_operational_alerts", migrate: v7OperationalAlerts)
         return migrator
     }
 

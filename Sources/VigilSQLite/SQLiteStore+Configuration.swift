@@ -57,6 +57,7 @@ extension SQLiteStore {
         var grdbConfiguration: GRDB.Configuration {
             var configuration = GRDB.Configuration()
             configuration.foreignKeysEnabled = true
+            configuration.maximumReaderCount = 16
             let timeout = busyTimeout.components
             configuration.busyMode = .timeout(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18)
             let pragmas = self.pragmas

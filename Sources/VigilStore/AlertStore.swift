@@ -16,6 +16,9 @@ public protocol AlertStore: Sendable {
     /// A patient's open and acknowledged alerts, at most one per rule.
     func activeAlerts(of patient: PatientID) async throws -> [Alert]
 
+    /// Open and acknowledged operational alerts (those without a patient), at most one per rule.
+    func activeOperationalAlerts() async throws -> [Alert]
+
     /// Open alerts whose next escalation is due at `time` (at or before it), earliest first.
     func dueForEscalation(at time: Date, limit: Int) async throws -> [Alert]
 
@@ -28,7 +31,7 @@ public protocol AlertStore: Sendable {
     ///
     /// - Throws: `StoreError.conflict` (entity `alert`) when an update finds
     ///   another version, or an insert would make a second active alert for
-    ///   the same patient and rule; `StoreError.notFound` when the alert to
+    ///   the same patient (or none) and rule; `StoreError.notFound` when the alert to
     ///   update does not exist or the patient does not.
     @discardableResult
     func save(_ alerts: [Alert], readings: [Reading], events: [OutboxEvent]) async throws -> [Alert]

@@ -35,13 +35,19 @@ struct AlertRepository: Sendable {
 
     /// One visible alert, audited as `action`.
     func alert(_ id: AlertID, action: String = "alert.read") async throws -> Alert {
-        guard let alert = try await dependencies.store.alerts.alert(id), try await patients.canSee(alert.patientID)
-        else {
+        guard let alert = try await dependencies.store.alerts.alert(id), try await canSee(alert) else {
             try await caller.auditor.record(action, outcome: .denied, detail: "alert=\(id) not visible")
             throw VigilError.notFound("alert")
         }
         if action == "alert.read" { try await caller.auditor.record(action, patient: alert.patientID, detail: "alert=\(id)") }
         return alert
+    }
+
+    /// A patient's alert is visible as the patient is; an operational alert
+    /// (no patient) to administrators only.
+    private func canSee(_ alert: Alert) async throws -> Bool {
+        guard let patient = alert.patientID else { return caller.user.role == .admin }
+        return try await patients.canSee(patient)
     }
 
     /// Acknowledges a visible open alert.

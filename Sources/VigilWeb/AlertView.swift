@@ -5,7 +5,8 @@ import VigilCore
 /// An alert as the API shows it; `details` is the JSON object of the values that fired it.
 struct AlertView: ResponseEncodable {
     let id: AlertID
-    let patientId: PatientID
+    /// Absent for an operational alert.
+    let patientId: PatientID?
     let ruleId: String
     let title: String
     let severity: AlertSeverity

@@ -6,7 +6,8 @@ import VigilStore
 /// Which live events one subscriber may receive: admins every event;
 /// clinicians those of their care teams' patients (the team is re-read at
 /// most every `refreshInterval`, so a removal takes effect within it);
-/// patient users only their own `news2.updated` events.
+/// patient users only their own `news2.updated` events. Operational alerts
+/// (no patient) reach administrators only.
 struct EventVisibility {
     let user: User
     let store: any Store
@@ -28,15 +29,16 @@ struct EventVisibility {
         case .admin:
             return true
         case .patient:
-            return !event.isAlertEvent && user.patientID == event.patientID
+            return !event.isAlertEvent && event.patientID != nil && user.patientID == event.patientID
         case .clinician:
+            guard let patient = event.patientID else { return false }
             let time = now()
             if let loadedAt, abs(time.timeIntervalSince(loadedAt)) < Self.refreshInterval {
-                return patients.contains(event.patientID)
+                return patients.contains(patient)
             }
             patients = Set(try await store.patients.patients(onCareTeamOf: user.id).map(\.id))
             loadedAt = time
-            return patients.contains(event.patientID)
+            return patients.contains(patient)
         }
     }
 }

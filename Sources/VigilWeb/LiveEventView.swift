@@ -20,7 +20,8 @@ struct LiveEventView: Encodable {
 
     let id: String
     let type: String
-    let patientId: PatientID
+    /// Absent for an operational alert.
+    let patientId: PatientID?
     let time: Date
     let alert: AlertView?
     let worsened: Bool?

@@ -100,6 +100,36 @@ struct AlertStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func operationalAlertsHaveNoPatientAndOneActivePerRule(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let (patient, _) = try await Fixtures.seedPatient(in: store)
+            try await store.alerts.save([Self.alert(patient, rule: "webhook.dead-letter.a")], readings: [])
+            var operational = try #require(
+                try await store.alerts.save([Alert(
+                    patientID: nil, ruleID: "webhook.dead-letter.a", title: "Webhook deliveries failed",
+                    severity: .high, firstFiredAt: Fixtures.minutes(1), createdAt: Fixtures.minutes(1))], readings: []
+                ).first)
+            #expect(try await store.alerts.alert(operational.id)?.patientID == nil)
+            #expect(try await store.alerts.activeOperationalAlerts().map(\.id) == [operational.id])
+            #expect(try await store.alerts.activeAlerts(of: patient).map(\.patientID) == [patient])
+            #expect(try await store.alerts.alerts(matching: AlertQuery(patients: [patient])).count == 1)
+            #expect(try await store.alerts.alerts(matching: AlertQuery()).count == 2)
+
+            // A second active operational alert for the rule conflicts; another rule is fine.
+            await #expect(throws: StoreError(.conflict, entity: "alert")) {
+                try await store.alerts.save(
+                    [Alert(
+                        patientID: nil, ruleID: "webhook.dead-letter.a", title: "Again", severity: .high,
+                        firstFiredAt: Fixtures.minutes(2), createdAt: Fixtures.minutes(2))], readings: [])
+            }
+            operational.state = .resolved
+            operational.resolvedAt = Fixtures.minutes(3)
+            try await store.alerts.save([operational], readings: [])
+            #expect(try await store.alerts.activeOperationalAlerts().isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func alertsAndReadingsAreSavedTogetherOrNotAtAll(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)

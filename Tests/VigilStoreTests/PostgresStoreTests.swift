@@ -60,7 +60,10 @@ struct PostgresStoreTests {
     @Test(.enabled(if: url != nil)) func secondMigrationAppliesNothing() async throws {
         try await PostgresTestDatabase.withDatabase(url: Self.url!) { configuration in
             let store = PostgresTestDatabase.makeStore(configuration)
-            #expect(try await store.migrate() == ["v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks", "v6_webhook_attempts"])
+            #expect(try await store.migrate() == [
+                    "v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks",
+                    "v6_webhook_attempts", "v7_operational_alerts",
+                ])
             #expect(try await store.migrate() == [])
             try await store.checkHealth()
             try await store.close()

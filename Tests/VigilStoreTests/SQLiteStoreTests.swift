@@ -16,7 +16,10 @@ struct SQLiteStoreTests {
         try await withSQLiteStore(migrated: false) { store, _ in
             let first = try await store.migrate()
             let second = try await store.migrate()
-            #expect(first == ["v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks", "v6_webhook_attempts"])
+            #expect(first == [
+                    "v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks",
+                    "v6_webhook_attempts", "v7_operational_alerts",
+                ])
             #expect(second == [])
         }
     }

@@ -8,7 +8,8 @@ import VigilCore
 /// An alert as the API returns it.
 struct AlertBody: Decodable, Sendable {
     let id: String
-    let patientId: String
+    /// Absent for an operational alert.
+    let patientId: String?
     let ruleId: String
     let title: String
     let severity: String
