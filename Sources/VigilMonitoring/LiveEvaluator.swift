@@ -25,7 +25,9 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
         public var baselineInterval: TimeInterval
         /// Windows and detectors.
         public var evaluator: PatientEvaluator.Configuration
-        /// Patients evaluated at once. Default 8.
+        /// Patients evaluated at once. Default 64: an evaluation mostly waits on
+        /// the store (its reads, then its group-committed save), so many keep
+        /// the CPU busy and share each save transaction.
         public var concurrency: Int
 
         public init(

@@ -33,16 +33,20 @@ extension SQLiteStore {
         /// fewer, larger checkpoints made batch inserts about 40% faster.
         /// Durability does not depend on it: a commit is durable once it is in the log.
         public var walAutocheckpointPages: Int
+        /// Read connections open at once beside the one writer. Default: 16, so
+        /// that live evaluation's workers and API requests rarely wait for one.
+        public var maximumReaders: Int
 
         /// A configuration for the database at `path`; the other settings take their defaults.
         public init(
             path: String, synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5),
-            walAutocheckpointPages: Int = 10_000
+            walAutocheckpointPages: Int = 10_000, maximumReaders: Int = 16
         ) {
             self.path = path
             self.synchronous = synchronous
             self.busyTimeout = busyTimeout
             self.walAutocheckpointPages = walAutocheckpointPages
+            self.maximumReaders = max(1, maximumReaders)
         }
 
         /// The settings every connection applies when it opens.
@@ -57,7 +61,7 @@ extension SQLiteStore {
         var grdbConfiguration: GRDB.Configuration {
             var configuration = GRDB.Configuration()
             configuration.foreignKeysEnabled = true
-            configuration.maximumReaderCount = 16
+            configuration.maximumReaderCount = maximumReaders
             let timeout = busyTimeout.components
             configuration.busyMode = .timeout(Double(timeout.seconds) + Double(timeout.attoseconds) / 1e18)
             let pragmas = self.pragmas
