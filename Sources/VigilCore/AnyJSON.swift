@@ -19,28 +19,12 @@ public enum AnyJSON: Hashable, Sendable, Codable {
     /// Faster than `JSONDecoder` for a document of unknown shape, which the
     /// decoder can only read by trying each kind of value in turn.
     public init?(parsing data: Data) {
-        guard let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) else { return nil }
-        self.init(converting: value)
-    }
-
-    /// A value as `JSONSerialization` returns it: a number's type code tells
-    /// booleans (`c`) and fractions (`d`, `f`) from integers.
-    private init(converting value: Any) {
-        switch value {
-        case let text as String: self = .string(text)
-        case let number as NSNumber:
-            switch String(cString: number.objCType) {
-            case "c": self = .bool(number.boolValue)
-            case "d", "f": self = .number(number.doubleValue)
-            default: self = .integer(number.int64Value)
-            }
-        case let array as [Any]: self = .array(array.map(AnyJSON.init(converting:)))
-        case let object as [String: Any]: self = .object(object.mapValues(AnyJSON.init(converting:)))
-        default: self = .null
+        guard let value = data.withUnsafeBytes({ AnyJSONParser.parse($0.bindMemory(to: UInt8.self)) }) else {
+            return nil
         }
+        self = value
     }
 
-    /// Decodes whatever JSON value is there.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
