@@ -38,8 +38,10 @@ extension DashboardAssets {
         .ranges a[aria-current] { font-weight: 700; text-decoration: none; color: var(--ink); }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 1rem; }
         figure { margin: 0; border: 1px solid var(--line); padding: .5rem; }
-        figcaption { font-weight: 600; }
+        figcaption strong { font-weight: 600; }
         svg.chart { width: 100%; height: auto; }
+        svg path { fill: none; }
+        svg .dot { fill: var(--accent); }
         svg .band { fill: #9cc3e8; fill-opacity: .55; }
         svg .avg { fill: none; stroke: var(--accent); stroke-width: 1.5; }
         svg .th { stroke: #c62828; stroke-dasharray: 4 3; stroke-width: 1; }

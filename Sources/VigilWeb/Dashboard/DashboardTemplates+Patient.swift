@@ -21,8 +21,8 @@ extension DashboardTemplates {
         </ul></nav>
         <p>Shaded band: lowest to highest in each period; line: average; dashed lines: NEWS2 thresholds (green: normal range edge, red: scores 3).</p>
         <div class="charts">
-        {{#news2Chart}}<figure>{{{svg}}}<figcaption>NEWS2 history. {{summary}}</figcaption></figure>{{/news2Chart}}
-        {{#charts}}<figure>{{{svg}}}<figcaption>{{title}}. {{summary}}</figcaption></figure>{{/charts}}
+        {{#news2Chart}}<figure>{{{svg}}}<figcaption><strong>NEWS2 history.</strong> {{summary}}</figcaption></figure>{{/news2Chart}}
+        {{#charts}}<figure>{{{svg}}}<figcaption><strong>{{title}}.</strong> {{summary}}</figcaption></figure>{{/charts}}
         </div>
         </section>
         {{#isStaff}}

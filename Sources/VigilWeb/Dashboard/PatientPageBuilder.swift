@@ -90,7 +90,7 @@ struct PatientPageBuilder {
             let low = buckets.map(\.min).min() ?? 0
             let high = buckets.map(\.max).max() ?? 0
             summary =
-                "\(count) readings; lowest \(VitalDisplay.format(low, type: type)), highest \(VitalDisplay.format(high, type: type)), average \(VitalDisplay.format(total / Double(max(count, 1)), type: type))."
+                "\(count) reading\(count == 1 ? "" : "s"); lowest \(VitalDisplay.format(low, type: type)), highest \(VitalDisplay.format(high, type: type)), average \(VitalDisplay.format(total / Double(max(count, 1)), type: type))."
         }
         return .init(title: title, svg: chart.svg(id: "chart-\(type.rawValue)"), summary: summary)
     }

@@ -56,8 +56,11 @@ struct TrendChart {
             for (index, bucket) in segment.enumerated() {
                 line += (index == 0 ? "M" : "L") + "\(f(centres[index])) \(f(y(bucket.avg)))"
             }
-            if segment.count == 1 { line += "h1" }
-            svg += "<path class=\"avg\" d=\"\(line)\"/>"
+            if segment.count == 1, let only = segment.first {
+                svg += "<circle class=\"dot\" cx=\"\(f(centres[0]))\" cy=\"\(f(y(only.avg)))\" r=\"2.5\"/>"
+            } else {
+                svg += "<path class=\"avg\" d=\"\(line)\"/>"
+            }
         }
         svg += label(VitalDisplay.number(range.upperBound), x: 2, y: Self.top + 8)
         svg += label(VitalDisplay.number(range.lowerBound), x: 2, y: Self.bottom)
