@@ -22,6 +22,8 @@ public struct WebDependencies: Sendable {
     public var dashboard: DashboardSettings
     /// Failed dashboard sign-ins, shared by every listener of this process.
     let signInThrottle: SignInThrottle
+    /// Days with readings per patient, for the worklist.
+    let readingDays = ReadingDaysCache()
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,

@@ -77,6 +77,30 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func daysWithReadingsCountsANewDayAsSoonAsItsFirstReadingArrives() async throws {
+        let clock = TestClock(try #require(ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")))
+        try await TestWorld.with(now: { clock.now }) { world, client in
+            func insert(_ value: Double, daysAgo: Double) async throws {
+                let time = clock.now.addingTimeInterval(-daysAgo * 86_400)
+                try await world.store.readings.insert([
+                    Reading(patientID: world.patientA.id, deviceID: nil, type: .heartRate, value: value, measuredAt: time, receivedAt: time)
+                ])
+            }
+            func days(_ visitor: DashboardVisitor) async throws -> String? {
+                let text = try await visitor.get("/dashboard/worklist/fragment", client).text
+                return text.components(separatedBy: "<td class=\"num\">").last?.components(separatedBy: "<").first
+            }
+            try await insert(70, daysAgo: 3)
+            try await insert(71, daysAgo: 2)
+            try await insert(72, daysAgo: 20)  // last month
+            let clinician = try await DashboardVisitor.signIn("dr-a", client)
+            #expect(try await days(clinician) == "2")
+            try await insert(73, daysAgo: 0)
+            #expect(try await days(clinician) == "3")
+        }
+    }
+
+    @Test
     func clinicianAcknowledgesAndResolvesAnAlertWithANote() async throws {
         try await TestWorld.with { world, client in
             let alert = try await Self.raiseAlert(for: world.patientA, severity: .high, in: world)
