@@ -27,6 +27,7 @@ struct Dashboard {
         }
         WorklistController(context: context).register(on: routes)
         PatientPageController(context: context).register(on: routes)
+        RulesPageController(context: context).register(on: routes)
         AlertsPageController(context: context).register(on: routes)
         AdminPagesController(context: context).register(on: routes)
     }

@@ -26,6 +26,7 @@ extension DashboardTemplates {
         </div>
         </section>
         {{#isStaff}}
+        <p><a href="{{rulesPath}}">Alerting rules</a></p>
         <section aria-labelledby="alerts-heading">
         <h2 id="alerts-heading">Alerts</h2>
         {{^hasAlerts}}<p>No alerts.</p>{{/hasAlerts}}

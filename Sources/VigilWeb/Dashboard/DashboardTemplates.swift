@@ -20,6 +20,7 @@ enum DashboardTemplates {
         "admin-users": adminUsers,
         "admin-quarantine": adminQuarantine,
         "admin-audit": adminAudit,
+        "rules": rules,
     ]
 
     static let layout = """

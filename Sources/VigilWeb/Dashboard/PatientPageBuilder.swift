@@ -59,6 +59,7 @@ struct PatientPageBuilder {
         return PatientPageModel(
             patientID: id.rawValue, name: patient.displayName, news2: news2.map(String.init) ?? "—",
             news2Class: news2.map(VitalDisplay.totalClass) ?? "", isStaff: isStaff,
+            rulesPath: DashboardPaths.patient(id) + "/rules",
             ranges: ChartRange.allCases.map {
                 .init(label: $0.label, path: DashboardPaths.patient(id) + "?range=" + $0.rawValue, current: $0 == range)
             },

@@ -48,6 +48,7 @@ struct PatientPageModel {
     let news2: String
     let news2Class: String
     let isStaff: Bool
+    let rulesPath: String
     let ranges: [RangeLink]
     let rangeLabel: String
     let latest: [LatestValue]
