@@ -9,7 +9,7 @@ import VigilCore
 /// patient's page is 404 exactly like a page that does not exist.
 struct DashboardAccessTests {
     enum Page: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case home, worklist, worklistFragment, alerts, patientA, patientAMonth, missingPatient
+        case home, worklist, worklistFragment, alerts, patientA, patientAMonth, missingPatient, rulesA
         case adminPatients, adminDevices, adminUsers, adminQuarantine, adminAudit
         var testDescription: String { rawValue }
 
@@ -22,6 +22,7 @@ struct DashboardAccessTests {
             case .patientA: "/dashboard/patients/\(world.patientA.id)"
             case .patientAMonth: "/dashboard/patients/\(world.patientA.id)?range=30d"
             case .missingPatient: "/dashboard/patients/\(PatientID.random())"
+            case .rulesA: "/dashboard/patients/\(world.patientA.id)/rules"
             case .adminPatients: "/dashboard/admin/patients"
             case .adminDevices: "/dashboard/admin/devices"
             case .adminUsers: "/dashboard/admin/users"
@@ -70,6 +71,12 @@ struct DashboardAccessTests {
             return [.admin, .assignedClinician, .patientA].contains(visitor) ? .ok : .notFound
         case .missingPatient:
             return .notFound
+        case .rulesA:
+            switch visitor {
+            case .admin, .assignedClinician: return .ok
+            case .unassignedClinician: return .notFound
+            default: return .forbidden
+            }
         case .adminPatients, .adminDevices, .adminUsers, .adminQuarantine, .adminAudit:
             return visitor == .admin ? .ok : .forbidden
         }

@@ -221,6 +221,34 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func clinicianSeesPresetRulesAndSavesEditedOnes() async throws {
+        try await TestWorld.with { world, client in
+            try await world.store.patients.update({
+                var patient = world.patientA
+                patient.conditions = [.hypertension]
+                return patient
+            }())
+            let clinician = try await DashboardVisitor.signIn("dr-a", client)
+            let page = try await clinician.get("/dashboard/patients/\(world.patientA.id)/rules", client)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("In effect: presets rules."))
+            #expect(page.text.contains("preset.hypertension."))
+            let rules = #"{"formatVersion":1,"rules":[{"id":"my-hr","name":"Fast pulse","severity":"high","condition":{"kind":"threshold","type":"heartRate","comparison":">","value":120}}]}"#
+            let saved = try await clinician.post("/dashboard/patients/\(world.patientA.id)/rules", ["rules": rules], client)
+            #expect(saved.status == .ok, "\(saved.text)")
+            #expect(saved.text.contains("Rules saved."))
+            #expect(saved.text.contains("In effect: stored rules."))
+            #expect(saved.text.contains("Fast pulse"))
+            let stored = try #require(try await world.store.rules.rules(of: world.patientA.id))
+            #expect(stored.updatedBy == (try await world.user(.assignedClinician)).id)
+            let broken = try await clinician.post("/dashboard/patients/\(world.patientA.id)/rules", ["rules": "{not json"], client)
+            #expect(broken.status == .badRequest)
+            #expect(broken.text.contains("{not json"))
+            #expect(try await world.store.rules.rules(of: world.patientA.id) == stored)
+        }
+    }
+
+    @Test
     func adminCreatesPatientDeviceAndUserThroughForms() async throws {
         try await TestWorld.with { world, client in
             let admin = try await DashboardVisitor.signIn("admin", client)

@@ -84,10 +84,10 @@ struct DashboardSessionTests {
 
     /// Every form of the dashboard, posted without its token.
     enum Form: String, CaseIterable, Sendable, CustomTestStringConvertible {
-        case signOut, acknowledge, resolve, createPatient, createDevice, createUser, replay
+        case signOut, acknowledge, resolve, createPatient, createDevice, createUser, replay, saveRules
         var testDescription: String { rawValue }
 
-        func path(_ alert: AlertID) -> String {
+        func path(_ alert: AlertID, patient: PatientID) -> String {
             switch self {
             case .signOut: "/dashboard/signout"
             case .acknowledge: "/dashboard/alerts/\(alert)/acknowledge"
@@ -96,6 +96,7 @@ struct DashboardSessionTests {
             case .createDevice: "/dashboard/admin/devices"
             case .createUser: "/dashboard/admin/users"
             case .replay: "/dashboard/admin/quarantine/1/replay"
+            case .saveRules: "/dashboard/patients/\(patient)/rules"
             }
         }
     }
@@ -106,13 +107,17 @@ struct DashboardSessionTests {
             let alert = try await DashboardPagesTests.raiseAlert(for: world.patientA, severity: .high, in: world)
             let admin = try await DashboardVisitor.signIn("admin", client)
             let patientsBefore = try await world.store.patients.all().count
-            var fields = ["displayName": "Carl Gauss", "patientId": world.patientA.id.rawValue, "note": "seen"]
+            var fields = [
+                "displayName": "Carl Gauss", "patientId": world.patientA.id.rawValue, "note": "seen",
+                "rules": #"{"formatVersion":1,"rules":[]}"#,
+            ]
             if forged { fields["csrf"] = String(admin.csrf.reversed()) }
-            let response = try await admin.post(form.path(alert.id), fields, token: false, client)
+            let response = try await admin.post(form.path(alert.id, patient: world.patientA.id), fields, token: false, client)
             #expect(response.status == .forbidden)
             #expect(try await world.store.alerts.alert(alert.id)?.state == .open)
             #expect(try await world.store.patients.all().count == patientsBefore)
             #expect(try await world.store.devices.devices(of: nil).isEmpty)
+            #expect(try await world.store.rules.rules(of: world.patientA.id) == nil)
             // The session is still alive: sign-out was refused too.
             #expect(try await admin.get("/dashboard/worklist", client).status == .ok)
         }
