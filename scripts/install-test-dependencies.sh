@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the test suite needs and the machine
 # lacks: SQLite (library and command-line tool), the PostgreSQL server and
-# mosquitto_pub (Debian's mosquitto-clients, for the MQTT interop tests).
+# mosquitto_pub (Debian's mosquitto-clients, for the MQTT interop tests), and
+# headless Chromium with its WebDriver (Debian's chromium and chromium-driver,
+# for the dashboard's browser test).
 set -euo pipefail
 
 missing=()
@@ -10,6 +12,8 @@ command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 python3 -c "import venv, ensurepip" >/dev/null 2>&1 || missing+=(python3-venv)
 command -v mosquitto_pub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then

@@ -113,7 +113,7 @@ public struct VigilAssembly: Sendable {
     ) throws -> some ApplicationProtocol {
         let server = try HTTPServerBuilder.tls(.http1(), tlsConfiguration: Self.tlsConfiguration(credentials))
         return Application(
-            router: VigilRouter.build(web, deviceEndpoint: true),
+            router: VigilRouter.build(web, deviceEndpoint: true, tls: true),
             server: server,
             configuration: .init(
                 address: .hostname(configuration.httpHost, port: configuration.httpsPort), serverName: "Vigil"),

@@ -51,7 +51,7 @@ struct RulesController {
     }
 
     /// Refuses rule sets that cannot be evaluated, and ids Vigil keeps for itself.
-    private static func validate(_ ruleSet: RuleSet) throws {
+    static func validate(_ ruleSet: RuleSet) throws {
         do {
             try ruleSet.validate()
         } catch {

@@ -7,12 +7,19 @@ import VigilCore
 /// `/api/v1` route is registered through `SecureRoutes`, so a route without
 /// an access rule cannot exist, and anything unmatched is a JSON 404.
 public enum VigilRouter {
-    /// - Parameter deviceEndpoint: whether to serve IoT Hub's HTTPS telemetry
-    ///   endpoint too (only on the TLS listener, so device tokens never cross in the clear).
-    public static func build(_ dependencies: WebDependencies, deviceEndpoint: Bool) -> Router<VigilRequestContext> {
+    /// - Parameters:
+    ///   - deviceEndpoint: whether to serve IoT Hub's HTTPS telemetry
+    ///     endpoint too (only on the TLS listener, so device tokens never cross in the clear).
+    ///   - tls: whether the listener serves TLS, so dashboard cookies are marked `Secure`.
+    public static func build(
+        _ dependencies: WebDependencies, deviceEndpoint: Bool, tls: Bool = false
+    ) -> Router<VigilRequestContext> {
+        var dependencies = dependencies
+        if tls { dependencies.dashboard.secureCookies = true }
         let router = Router(context: VigilRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         HealthController(dependencies: dependencies).register(on: router)
+        Dashboard(dependencies: dependencies).register(on: router)
         if deviceEndpoint { dependencies.devices.telemetry.register(on: router) }
         let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(dependencies: dependencies))
         let routes = SecureRoutes(group: api, dependencies: dependencies)

@@ -18,11 +18,17 @@ public struct WebDependencies: Sendable {
     public var webhooks: WebhookSettings
     /// Alert lifecycle steps (acknowledge, resolve) and the live event bus.
     public var alerts: AlertManager
+    /// Sessions and sign-in limits of the dashboard.
+    public var dashboard: DashboardSettings
+    /// Failed dashboard sign-ins, shared by every listener of this process.
+    let signInThrottle: SignInThrottle
+    /// Days with readings per patient, for the worklist.
+    let readingDays = ReadingDaysCache()
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,
         now: @escaping @Sendable () -> Date, webhooks: WebhookSettings = WebhookSettings(),
-        alerts: AlertManager? = nil
+        alerts: AlertManager? = nil, dashboard: DashboardSettings = DashboardSettings()
     ) {
         self.store = store
         self.passwords = passwords
@@ -30,6 +36,8 @@ public struct WebDependencies: Sendable {
         self.devices = devices
         self.now = now
         self.webhooks = webhooks
+        self.dashboard = dashboard
+        signInThrottle = SignInThrottle(settings: dashboard)
         self.alerts =
             alerts ?? AlertManager(store: store, lifecycle: AlertLifecycle(), bus: EventBus(), logger: Logger(label: "vigil.alerts"), now: now)
     }

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import VigilCore
+
+/// `/dashboard/admin/patients`: every patient with a create form.
+struct AdminPatientsPage {
+    let context: DashboardContext
+
+    private struct Model {
+        struct Row {
+            let name: String
+            let path: String
+            let mrn: String
+            let birthDate: String
+            let scale: Int
+        }
+
+        let rows: [Row]
+        let csrf: String
+        let feedback: AdminFormFeedback
+    }
+
+    func register(on routes: DashboardRoutes) {
+        let page = self
+        routes.page("admin/patients", action: "patient.list", allow: .admin) { _, visitor in
+            try await page.render(visitor, feedback: .none)
+        }
+        routes.form("admin/patients", action: "patient.create", allow: .admin) { _, visitor, form in
+            let feedback: AdminFormFeedback
+            do {
+                guard let name = form.trimmed("displayName"), name.count <= 200 else {
+                    throw VigilError.badRequest("A name of 1 to 200 characters is needed.", code: "invalid_patient")
+                }
+                var birthDate: CalendarDate?
+                if let text = form.trimmed("birthDate") {
+                    guard let date = CalendarDate(text) else {
+                        throw VigilError.badRequest("The birth date must be YYYY-MM-DD.", code: "invalid_patient")
+                    }
+                    birthDate = date
+                }
+                let now = page.context.dependencies.now()
+                let patient = Patient(
+                    displayName: name, birthDate: birthDate, mrn: form.trimmed("mrn"),
+                    news2Scale: form["news2Scale"] == "2" ? .scale2 : .scale1, createdAt: now)
+                try await PatientRepository(store: page.context.dependencies.store, caller: visitor.caller).create(patient)
+                feedback = AdminFormFeedback(message: "Patient created.", isError: false)
+            } catch {
+                feedback = try AdminFormFeedback.refusal(error)
+            }
+            return try await page.render(visitor, feedback: feedback)
+        }
+    }
+
+    private func render(_ visitor: DashboardContext.Visitor, feedback: AdminFormFeedback) async throws -> Response {
+        let patients = try await PatientRepository(store: context.dependencies.store, caller: visitor.caller)
+            .visiblePatients()
+        let rows = patients.map {
+            Model.Row(
+                name: $0.displayName, path: DashboardPaths.patient($0.id), mrn: $0.mrn ?? "",
+                birthDate: $0.birthDate?.description ?? "", scale: $0.news2Scale.rawValue)
+        }
+        return context.renderer.page(
+            "admin-patients", Model(rows: rows, csrf: visitor.session.csrfToken, feedback: feedback), title: "Patients",
+            chrome: visitor.chrome, status: feedback.isError ? .badRequest : .ok)
+    }
+}

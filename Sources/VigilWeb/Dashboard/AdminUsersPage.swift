@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import VigilCore
+
+/// `/dashboard/admin/users`: every user and a create form (validated by
+/// `UserFactory`, like the API).
+struct AdminUsersPage {
+    let context: DashboardContext
+
+    private struct Model {
+        struct Row {
+            let username: String
+            let displayName: String
+            let role: String
+            let status: String
+        }
+
+        struct Option {
+            let id: String
+            let name: String
+        }
+
+        let rows: [Row]
+        let patients: [Option]
+        let csrf: String
+        let feedback: AdminFormFeedback
+    }
+
+    func register(on routes: DashboardRoutes) {
+        let page = self
+        routes.page("admin/users", action: "user.list", allow: .admin) { _, visitor in
+            try await page.render(visitor, feedback: .none)
+        }
+        routes.form("admin/users", action: "user.create", allow: .admin) { _, visitor, form in
+            let dependencies = page.context.dependencies
+            let feedback: AdminFormFeedback
+            do {
+                guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+                    throw VigilError.badRequest("Choose a role.", code: "invalid_role")
+                }
+                let input = NewUserInput(
+                    username: form.trimmed("username") ?? "", password: form["password"] ?? "", role: role,
+                    displayName: form.trimmed("displayName"),
+                    patientId: role == .patient ? form.trimmed("patientId").map { PatientID($0) } : nil)
+                let user = try await UserFactory(dependencies: dependencies).make(from: input)
+                try await dependencies.store.users.create(user)
+                try await visitor.caller.auditor.record("user.create", patient: user.patientID, detail: "user=\(user.id)")
+                feedback = AdminFormFeedback(message: "User created.", isError: false)
+            } catch {
+                feedback = try AdminFormFeedback.refusal(error)
+            }
+            return try await page.render(visitor, feedback: feedback)
+        }
+    }
+
+    private func render(_ visitor: DashboardContext.Visitor, feedback: AdminFormFeedback) async throws -> Response {
+        let users = try await context.dependencies.store.users.all()
+        try await visitor.caller.auditor.record("user.list")
+        let patients = try await PatientRepository(store: context.dependencies.store, caller: visitor.caller)
+            .visiblePatients()
+        let rows = users.map {
+            Model.Row(
+                username: $0.username, displayName: $0.displayName, role: $0.role.rawValue,
+                status: $0.isDisabled ? "disabled" : "active")
+        }
+        return context.renderer.page(
+            "admin-users",
+            Model(
+                rows: rows, patients: patients.map { Model.Option(id: $0.id.rawValue, name: $0.displayName) },
+                csrf: visitor.session.csrfToken, feedback: feedback),
+            title: "Users", chrome: visitor.chrome, status: feedback.isError ? .badRequest : .ok)
+    }
+}
