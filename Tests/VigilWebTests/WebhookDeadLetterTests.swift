@@ -54,8 +54,9 @@ struct WebhookDeadLetterTests {
                 transport: receiver, configuration: configuration, logger: Logger(label: "test"),
                 onDeadLetter: { await world.assembly.raiseDeadLetterAlert($0) })
 
-            // The relay's own clock: deliveries fall due at the store's time of writing.
-            var relayTime = Date()
+            // The relay's own clock: deliveries fall due at the store's time of
+            // writing (a second ago at most).
+            var relayTime = Date() + 1
             // First attempt fails; the retry is not due 30 s later, and is 61 s later.
             #expect(try await relay.deliverDue(now: relayTime) == 1)
             relayTime += 30

@@ -37,9 +37,16 @@ struct AlertsPageController {
             let names = try await Self.patientNames(context: context, visitor: visitor)
             let now = context.dependencies.now()
             let rows = alerts.sorted(by: Self.moreUrgent).compactMap { alert -> Page.Row? in
-                guard let name = names[alert.patientID] else { return nil }
+                // Operational alerts (no patient; admins only) link back to this page.
+                let subject: (name: String, path: String)
+                if let patient = alert.patientID {
+                    guard let name = names[patient] else { return nil }
+                    subject = (name, DashboardPaths.patient(patient))
+                } else {
+                    subject = ("Vigil (operational)", DashboardPaths.alerts)
+                }
                 return Page.Row(
-                    id: alert.id.rawValue, patientName: name, patientPath: DashboardPaths.patient(alert.patientID),
+                    id: alert.id.rawValue, patientName: subject.name, patientPath: subject.path,
                     title: alert.title, severity: alert.severity.rawValue, state: alert.state.rawValue,
                     escalationLevel: alert.escalationLevel, lastFired: DashboardTime.stamp(alert.lastFiredAt, now: now),
                     acknowledgePath: alert.state == .open ? DashboardPaths.acknowledge(alert.id) : nil,
@@ -54,14 +61,14 @@ struct AlertsPageController {
             let alert = try await AlertRepository(dependencies: context.dependencies, caller: visitor.caller)
                 .acknowledge(id, note: form["note"])
             return DashboardRenderer.redirect(
-                to: DashboardPaths.safeReturn(form["return"], fallback: DashboardPaths.patient(alert.patientID)))
+                to: DashboardPaths.safeReturn(form["return"], fallback: alert.patientID.map(DashboardPaths.patient) ?? DashboardPaths.alerts))
         }
         routes.form("alerts/:alertId/resolve", action: "alert.resolve", allow: .staff) { _, visitor, form in
             let id = AlertID(try visitor.parameter("alertId"))
             let alert = try await AlertRepository(dependencies: context.dependencies, caller: visitor.caller)
                 .resolve(id, note: form["note"])
             return DashboardRenderer.redirect(
-                to: DashboardPaths.safeReturn(form["return"], fallback: DashboardPaths.patient(alert.patientID)))
+                to: DashboardPaths.safeReturn(form["return"], fallback: alert.patientID.map(DashboardPaths.patient) ?? DashboardPaths.alerts))
         }
     }
 

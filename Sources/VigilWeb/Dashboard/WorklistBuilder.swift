@@ -59,7 +59,9 @@ struct WorklistBuilder {
                 chunkSize = max(1, chunk.count / 2)
                 continue
             }
-            for alert in alerts { result[alert.patientID, default: []].append(alert) }
+            for alert in alerts {
+                if let patient = alert.patientID { result[patient, default: []].append(alert) }
+            }
             start += chunk.count
         }
         return result
