@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 import VigilSecurity
 import VigilStore
@@ -19,15 +20,18 @@ public struct WebhookRelayService: Service {
     static let busyInterval: Duration = .milliseconds(10)
     private let logger: Logger
     private let clock: @Sendable () -> Date
+    private let metrics: any MetricsFactory
 
     /// - Parameters:
     ///   - pollInterval: time between rounds. Default 200 ms.
     ///   - clock: the time each round runs at. Default the system clock.
+    ///   - metrics: where attempts are counted and timed. Default: nowhere.
     public init(
         webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault,
         configuration: WebhookRelay.Configuration, pollInterval: Duration = .milliseconds(200), logger: Logger,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
+        self.metrics = metrics
         self.webhooks = webhooks
         self.outbox = outbox
         self.vault = vault
@@ -41,7 +45,7 @@ public struct WebhookRelayService: Service {
         let transport = HTTPWebhookTransport()
         let relay = WebhookRelay(
             webhooks: webhooks, outbox: outbox, vault: vault, transport: transport, configuration: configuration,
-            logger: logger)
+            logger: logger, metrics: metrics)
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 do {

@@ -11,8 +11,13 @@ public enum VigilRouter {
     ///   endpoint too (only on the TLS listener, so device tokens never cross in the clear).
     public static func build(_ dependencies: WebDependencies, deviceEndpoint: Bool) -> Router<VigilRequestContext> {
         let router = Router(context: VigilRequestContext.self)
+        // Outermost, so it sees the status the error middleware answers with.
+        router.add(middleware: HTTPMetricsMiddleware(factory: dependencies.operations.metrics))
         router.add(middleware: ErrorMiddleware())
         HealthController(dependencies: dependencies).register(on: router)
+        if let exposition = dependencies.operations.exposition {
+            MetricsController(exposition: exposition).register(on: router)
+        }
         if deviceEndpoint { dependencies.devices.telemetry.register(on: router) }
         let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(dependencies: dependencies))
         let routes = SecureRoutes(group: api, dependencies: dependencies)

@@ -18,12 +18,15 @@ public struct WebDependencies: Sendable {
     public var webhooks: WebhookSettings
     /// Alert lifecycle steps (acknowledge, resolve) and the live event bus.
     public var alerts: AlertManager
+    /// Metrics and readiness checks of `/metrics` and `/health/ready`.
+    public var operations: OperationsEndpoints
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,
         now: @escaping @Sendable () -> Date, webhooks: WebhookSettings = WebhookSettings(),
-        alerts: AlertManager? = nil
+        alerts: AlertManager? = nil, operations: OperationsEndpoints = OperationsEndpoints()
     ) {
+        self.operations = operations
         self.store = store
         self.passwords = passwords
         self.tokens = tokens
