@@ -13,10 +13,10 @@ public struct DemoConfiguration: Sendable {
     public var seed: UInt64 = 7
     /// How long (simulated) the deteriorating patient takes to reach the worst
     /// state, and how long before the start it began: by default it started a
-    /// minute before and worsens over four, so NEWS2 rises and an alert is
+    /// minute and a half before and worsens over three, so NEWS2 rises and an alert is
     /// raised within the first two minutes.
-    public var deteriorationDuration: TimeInterval = 240
-    public var deteriorationLead: TimeInterval = 60
+    public var deteriorationDuration: TimeInterval = 180
+    public var deteriorationLead: TimeInterval = 90
     /// The chance a message carries a deliberately bad reading (seen in quarantine). Default 0.02.
     public var badReadingProbability: Double = 0.02
 

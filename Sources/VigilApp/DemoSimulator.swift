@@ -69,9 +69,10 @@ public struct DemoSimulator: Service {
                 }
                 group.addTask {
                     do {
-                        _ = try await ingestor.ingest(
+                        let result = try await ingestor.ingest(
                             message.body, from: device, transportMessageID: nil, contentType: "application/json",
                             receivedAt: receivedAt(message))
+                        ingestor.metrics.record(result, via: .demo)
                         return true
                     } catch {
                         return false

@@ -13,6 +13,8 @@ public struct GatewayMetrics: Sendable {
     public enum Transport: String, Sendable {
         case https
         case mqtt
+        /// Devices simulated inside the server (`serve --demo`).
+        case demo
     }
 
     private let factory: any MetricsFactory
