@@ -71,6 +71,9 @@ struct Simulate: AsyncParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
+    @Flag(help: "Generate messages without sending them, to measure the simulator alone (no server needed).")
+    var dryRun = false
+
     func validate() throws {
         guard ["https", "mqtt"].contains(`protocol`) else { throw ValidationError("--protocol must be https or mqtt") }
         guard patients > 0, devices.map({ $0 > 0 }) ?? true else {
@@ -81,7 +84,7 @@ struct Simulate: AsyncParsableCommand {
         }
         guard rate.map({ $0 > 0 }) ?? true else { throw ValidationError("--rate must be positive") }
         guard (0...1).contains(badReadings) else { throw ValidationError("--bad-readings must be 0 to 1") }
-        guard password != nil else {
+        guard password != nil || dryRun else {
             throw ValidationError("give --admin-password (or VIGIL_SIMULATE_ADMIN_PASSWORD) to enrol the devices")
         }
     }
@@ -99,27 +102,11 @@ struct Simulate: AsyncParsableCommand {
         let plan = SimulationPlan(
             patients: devices == nil ? patients : nil, devices: devices, options: options,
             deviceIDPrefix: "sim-\(seed)-")
-        let api = try await SimulationAPIClient.login(baseURL: apiURL, username: admin, password: password ?? "")
-        status("enrolling \(plan.devices.count) devices of \(plan.patients.count) patients")
-        let fleet = try await SimulatedFleet.enrol(plan, api: api)
-        let expiry = Date().addingTimeInterval(duration + backfillHours * 3600 + 3600)
-        var tokens: [String: String] = [:]
-        for (device, key) in fleet.keys {
-            tokens[device] = try SASToken.make(
-                resource: SASVerifier.resource(hostName: hostName, deviceID: device), base64Key: key, expiry: expiry)
-        }
-        let caPath = ca ?? Environment.value("VIGIL_SIMULATE_CA") ?? defaultCA
-        let sender: any TelemetrySender =
-            `protocol` == "mqtt"
-            ? try MQTTTelemetrySender(
-                host: mqttHost, port: mqttPort, caPath: caPath,
-                useTLS: !(mqttPlain || Environment.flag("VIGIL_SIMULATE_MQTT_PLAIN")), hostName: hostName,
-                tokens: tokens)
-            : try HTTPSTelemetrySender(baseURL: deviceURL, caPath: caPath, connections: connections, tokens: tokens)
+        let sender = try await dryRun ? DiscardingSender() : makeSender(for: plan)
         let runner = LoadRunner(
             plan: plan, sender: sender,
             mode: rate.map { .load(rate: $0, batch: batch) } ?? .realistic(backfill: backfillHours * 3600),
-            duration: duration, concurrency: connections, transport: `protocol`,
+            duration: duration, concurrency: connections, transport: dryRun ? "none (dry run)" : `protocol`,
             progress: { line in FileHandle.standardError.write(Data("\r\(line)   ".utf8)) })
         let summary = await runner.run()
         await sender.shutdown()
@@ -132,6 +119,27 @@ struct Simulate: AsyncParsableCommand {
             print(summary.text)
         }
         if summary.acknowledged == 0 { throw ExitCode.failure }
+    }
+
+    /// Enrols the plan's devices and opens the chosen transport with a SAS token per device.
+    private func makeSender(for plan: SimulationPlan) async throws -> any TelemetrySender {
+        let api = try await SimulationAPIClient.login(baseURL: apiURL, username: admin, password: password ?? "")
+        status("enrolling \(plan.devices.count) devices of \(plan.patients.count) patients")
+        let fleet = try await SimulatedFleet.enrol(plan, api: api)
+        let expiry = Date().addingTimeInterval(duration + backfillHours * 3600 + 3600)
+        var tokens: [String: String] = [:]
+        for (device, key) in fleet.keys {
+            tokens[device] = try SASToken.make(
+                resource: SASVerifier.resource(hostName: hostName, deviceID: device), base64Key: key, expiry: expiry)
+        }
+        let caPath = ca ?? Environment.value("VIGIL_SIMULATE_CA") ?? defaultCA
+        if `protocol` == "mqtt" {
+            return try MQTTTelemetrySender(
+                host: mqttHost, port: mqttPort, caPath: caPath,
+                useTLS: !(mqttPlain || Environment.flag("VIGIL_SIMULATE_MQTT_PLAIN")), hostName: hostName,
+                tokens: tokens)
+        }
+        return try HTTPSTelemetrySender(baseURL: deviceURL, caPath: caPath, connections: connections, tokens: tokens)
     }
 
     private var defaultCA: String? {

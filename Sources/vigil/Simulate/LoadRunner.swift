@@ -87,7 +87,8 @@ struct LoadRunner: Sendable {
             var index = 0
             while !Task.isCancelled {
                 let due = Double(index) / rate
-                guard due < duration else { break }
+                // Stops at the duration whether or not the target rate was reached.
+                guard due < duration, elapsed() < duration else { break }
                 let wait = due - elapsed()
                 if wait > 0.001 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
                 while inFlight >= concurrency {
