@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(name: "VigilCore", swiftSettings: strict),
@@ -70,6 +72,7 @@ let package = Package(
                 "VigilStore", "VigilAnalytics",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -85,6 +88,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -96,6 +100,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
@@ -105,26 +110,35 @@ let package = Package(
                 "VigilStore", "VigilSecurity", "VigilGateway", "VigilMonitoring", "VigilAnalytics", "VigilIntegrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strict
         ),
+        .target(name: "VigilSimulator", dependencies: ["VigilCore", "VigilAnalytics"], swiftSettings: strict),
         .target(
             name: "VigilApp",
             dependencies: [
                 "VigilWeb", "VigilGateway", "VigilMonitoring", "VigilSQLite", "VigilPostgres", "VigilSecurity",
-                "VigilIntegrations",
+                "VigilIntegrations", "VigilSimulator",
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "VigilApp", "VigilIntegrations", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VigilApp", "VigilIntegrations", "VigilSimulator", "VigilSecurity", "VigilMQTT",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict
         ),
@@ -182,13 +196,19 @@ let package = Package(
         .testTarget(
             name: "VigilWebTests",
             dependencies: [
-                "VigilApp",
+                "VigilApp", "VigilSimulator",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "VigilAppTests", dependencies: ["VigilApp"], swiftSettings: strict),
+        .testTarget(
+            name: "VigilAppTests",
+            dependencies: ["VigilApp", "VigilSimulator", .product(name: "Prometheus", package: "swift-prometheus")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "VigilSimulatorTests", dependencies: ["VigilSimulator", "VigilGateway", "VigilCore"],
+            swiftSettings: strict),
         .testTarget(
             name: "VigilIntegrationsTests", dependencies: ["VigilIntegrations", "VigilSQLite", "VigilSecurity"],
             swiftSettings: strict),

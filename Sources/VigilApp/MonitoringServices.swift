@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import VigilMonitoring
 import VigilStore
 
@@ -19,13 +20,15 @@ public struct MonitoringServices: Sendable {
     public let missingData: MissingDataMonitor
 
     init(
-        store: any Store, configuration: MonitoringConfiguration, logger: Logger, now: @escaping @Sendable () -> Date
+        store: any Store, configuration: MonitoringConfiguration, logger: Logger, now: @escaping @Sendable () -> Date,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         bus = EventBus()
         alerts = AlertManager(
             store: store, lifecycle: AlertLifecycle(policy: configuration.policy), bus: bus, logger: logger, now: now)
         evaluator = LiveEvaluator(store: store, alerts: alerts, configuration: configuration.evaluation, logger: logger)
-        escalation = EscalationService(alerts: alerts, configuration: configuration.escalation, logger: logger)
+        escalation = EscalationService(
+            alerts: alerts, configuration: configuration.escalation, logger: logger, metrics: metrics)
         missingData = MissingDataMonitor(
             store: store, alerts: alerts, configuration: configuration.missingData, logger: logger)
     }

@@ -18,11 +18,17 @@ public struct VigilAssembly: Sendable {
     public let vault: SecretVault
     public let writer: IngestWriter
     public let authenticator: DeviceAuthenticator
+    /// Parses, validates, quarantines and commits device messages (HTTPS, MQTT, the demo's devices).
+    public let ingestor: DeviceIngestor
     public let web: WebDependencies
     /// The IoT Hub device protocol served by the MQTT listeners.
     public let gateway: IoTHubGateway
     /// Live evaluation, alerts, escalation and live events.
     public let monitoring: MonitoringServices
+    /// This server's metrics, served at `/metrics`.
+    public let metrics: VigilMetrics
+    /// Which listeners are bound, for `/health/ready`.
+    public let listeners: ListenerStatus
     let configuration: VigilConfiguration
     let logger: Logger
 
@@ -34,20 +40,27 @@ public struct VigilAssembly: Sendable {
         self.store = store
         self.vault = vault
         self.logger = logger
+        let metrics = VigilMetrics()
+        self.metrics = metrics
+        let listeners = ListenerStatus()
+        self.listeners = listeners
         let monitoring = MonitoringServices(
-            store: store, configuration: configuration.monitoring, logger: logger, now: now)
+            store: store, configuration: configuration.monitoring, logger: logger, now: now, metrics: metrics.factory)
         self.monitoring = monitoring
         writer = IngestWriter(
             store: store.ingest, configuration: configuration.ingest,
-            observers: configuration.monitoring.isLiveEvaluationEnabled ? [monitoring.evaluator] : [], logger: logger)
+            observers: configuration.monitoring.isLiveEvaluationEnabled ? [monitoring.evaluator] : [], logger: logger,
+            metrics: metrics.factory)
         authenticator = DeviceAuthenticator(
             store: store, vault: vault, configuration: .init(hostName: configuration.hostName))
-        let ingestor = DeviceIngestor(writer: writer, configuration: configuration.messages)
+        let ingestor = DeviceIngestor(
+            writer: writer, configuration: configuration.messages, metrics: GatewayMetrics(factory: metrics.factory))
+        self.ingestor = ingestor
         // One limiter for HTTPS and MQTT: a device's rate counts across both.
         let limiter = DeviceRateLimiter(configuration: configuration.rateLimit)
         let telemetry = DeviceTelemetryRoutes(
             authenticator: authenticator, limiter: limiter, ingestor: ingestor, audit: store.audit, now: now)
-        let connections = DeviceConnectionRegistry()
+        let connections = DeviceConnectionRegistry(metrics: metrics.factory)
         let twins = DeviceTwins(store: store.twins)
         gateway = IoTHubGateway(
             configuration: .init(hostName: configuration.hostName), authenticator: authenticator, limiter: limiter,
@@ -64,7 +77,13 @@ public struct VigilAssembly: Sendable {
             tokens: TokenIssuer(store: store.tokens, configuration: configuration.tokens), devices: devices, now: now,
             webhooks: WebhookSettings(
                 urlPolicy: configuration.webhooks.urlPolicy, rotationOverlap: configuration.webhookRotationOverlap),
-            alerts: monitoring.alerts)
+            alerts: monitoring.alerts,
+            operations: OperationsEndpoints(
+                metrics: metrics.factory, exposition: { [store] in await metrics.exposition(store: store) },
+                readinessChecks: [
+                    ReadinessChecks.listeners(listeners),
+                    ReadinessChecks.webhookBacklog(store.outbox, threshold: configuration.webhookBacklogReadyThreshold),
+                ]))
     }
 
     /// The plain-HTTP API and dashboard; it also runs the ingest writer.
@@ -91,7 +110,7 @@ public struct VigilAssembly: Sendable {
     public var webhookRelay: WebhookRelayService {
         WebhookRelayService(
             webhooks: store.webhooks, outbox: store.outbox, vault: vault, configuration: configuration.webhooks,
-            logger: logger, onDeadLetter: { [self] letter in await raiseDeadLetterAlert(letter) })
+            logger: logger, metrics: metrics.factory, onDeadLetter: { [self] letter in await raiseDeadLetterAlert(letter) })
     }
 
     /// Raises (or counts another occurrence of) the operational alert of the

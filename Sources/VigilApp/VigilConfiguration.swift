@@ -37,6 +37,11 @@ public struct VigilConfiguration: Sendable {
     public var monitoring: MonitoringConfiguration = .init()
     /// Webhook relay: retry schedule, URL policy, limits.
     public var webhooks: WebhookRelay.Configuration = .init()
+    /// Demo mode (`serve --demo`): seed a demo ward and simulate its devices; nil (the default) for none.
+    public var demo: DemoConfiguration?
+    /// `/health/ready` answers 503 while more webhook deliveries than this are
+    /// pending (the relay is falling behind or endpoints are down). Default 10,000.
+    public var webhookBacklogReadyThreshold: Int = 10_000
     /// How long a webhook's previous secret still signs after a rotation. Default 24 h.
     public var webhookRotationOverlap: TimeInterval = 24 * 3600
     /// Whether SQLite syncs every commit to disk (`FULL`, default) or only at checkpoints (`NORMAL`).

@@ -32,23 +32,33 @@ public struct VigilServer: Sendable {
             try await bootstrapAdmin(store: store)
             let assembly = try assemble(store: store)
             let credentials = try tlsCredentials()
+            let listeners = assembly.listeners
+            for name in ["http", "https", "mqtt"] + (configuration.mqttPlainPort == nil ? [] : ["mqtt-plain"]) {
+                await listeners.expect(name)
+            }
             let http = assembly.httpApplication { [logger] port in
+                await listeners.markBound("http")
                 logger.notice("Vigil is serving HTTP", metadata: ["http.port": "\(port)"])
             }
             let https = try assembly.httpsApplication(credentials: credentials) { [logger] port in
+                await listeners.markBound("https")
                 logger.notice("Vigil is serving HTTPS for devices", metadata: ["https.port": "\(port)"])
             }
             if let ca = credentials.caCertificatePath {
                 logger.notice("Devices must trust this CA certificate", metadata: ["ca.path": "\(ca)"])
             }
             let mqtt = try assembly.mqttServers(credentials: credentials) { [logger] tls, port in
+                await listeners.markBound(tls ? "mqtt" : "mqtt-plain")
                 logger.notice(
                     tls ? "Vigil is serving MQTT over TLS for devices" : "Vigil is serving plain MQTT (development only)",
                     metadata: ["mqtt.port": "\(port)"])
             }
-            // Services stop in reverse order: the MQTT listeners drain first, while
-            // the ingest writer (run by `http`) still commits what they received.
-            let services: [any Service] = [http, https] + mqtt
+            // Services stop in reverse order: the demo devices and the MQTT listeners
+            // stop first, while the ingest writer (run by `http`) still commits what they sent.
+            var services: [any Service] = [http, https] + mqtt
+            if let demo = configuration.demo {
+                services.append(try await demoSimulator(demo, assembly: assembly))
+            }
             let group = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
@@ -94,7 +104,9 @@ public struct VigilServer: Sendable {
 
     private func bootstrapAdmin(store: any Store) async throws {
         let bootstrap = AdminBootstrap(store: store, passwords: PasswordHasher(configuration: configuration.passwords))
-        switch try await bootstrap.run(configuredPassword: configuration.bootstrapAdminPassword, now: now()) {
+        let configured =
+            configuration.bootstrapAdminPassword ?? (configuration.demo == nil ? nil : DemoConfiguration.adminPassword)
+        switch try await bootstrap.run(configuredPassword: configured, now: now()) {
         case .alreadyInitialized:
             break
         case .createdWithConfiguredPassword:

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import VigilCore
 
 /// The devices connected to this node over MQTT, one connection per device:
@@ -18,9 +19,16 @@ public actor DeviceConnectionRegistry {
 
     private var connections: [DeviceID: IoTHubConnection] = [:]
     private var isShuttingDown = false
+    /// `vigil_mqtt_connected_devices`: devices connected to this node.
+    private let connectedGauge: Gauge
 
     /// An empty registry.
-    public init() {}
+    ///
+    /// - Parameter metrics: where the connected-devices gauge goes. Default: nowhere.
+    public init(metrics: any MetricsFactory = NOOPMetricsHandler.instance) {
+        connectedGauge = Gauge(label: "vigil_mqtt_connected_devices", factory: metrics)
+        connectedGauge.record(0)
+    }
 
     /// How many devices are connected to this node.
     public var connectedCount: Int { connections.count }
@@ -63,6 +71,7 @@ public actor DeviceConnectionRegistry {
     func register(_ connection: IoTHubConnection) -> Registration {
         guard !isShuttingDown else { return .shuttingDown }
         let replaced = connections.updateValue(connection, forKey: connection.deviceID)
+        connectedGauge.record(connections.count)
         return .registered(replaced: replaced)
     }
 
@@ -71,6 +80,7 @@ public actor DeviceConnectionRegistry {
     func unregister(_ connection: IoTHubConnection) -> Bool {
         guard connections[connection.deviceID] === connection else { return false }
         connections[connection.deviceID] = nil
+        connectedGauge.record(connections.count)
         return true
     }
 

@@ -37,12 +37,15 @@ public struct DeviceIngestor: Sendable {
     }
 
     public let configuration: Configuration
+    /// Where messages, readings and quarantined items are counted.
+    public let metrics: GatewayMetrics
     private let parser: DeviceMessageParser
     private let writer: IngestWriter
 
-    public init(writer: IngestWriter, configuration: Configuration = .init()) {
+    public init(writer: IngestWriter, configuration: Configuration = .init(), metrics: GatewayMetrics = .init()) {
         self.writer = writer
         self.configuration = configuration
+        self.metrics = metrics
         self.parser = DeviceMessageParser(policy: configuration.policy)
     }
 
@@ -88,6 +91,7 @@ public struct DeviceIngestor: Sendable {
                     deviceID: device.id, messageID: storesReadings ? message.messageID : nil, receivedAt: receivedAt,
                     readings: message.readings, quarantined: quarantined, events: events))
             if outcome == .duplicate { return .duplicate }
+            for item in quarantined { metrics.quarantined(reason: item.reason) }
             return storesReadings ? .stored(accepted: message.readings.count, rejected: rejections) : .allRejected(rejections)
         }
     }
@@ -107,5 +111,6 @@ public struct DeviceIngestor: Sendable {
             IngestMessage(
                 deviceID: deviceID, messageID: nil, receivedAt: receivedAt, readings: [], quarantined: [item],
                 events: [event]))
+        metrics.quarantined(reason: reason)
     }
 }

@@ -50,6 +50,7 @@ public struct DeviceTelemetryRoutes: Sendable {
         {
         case .refused(let reason):
             try await refuse(deviceID, patient: nil, reason: reason, context: context, at: receivedAt)
+            ingestor.metrics.message(.https, outcome: "unauthorized")
             throw Self.unauthorized
         case .disabled(let disabled):
             let body = try await Self.collect(request.body, limit: ingestor.configuration.maximumMessageBytes).bytes
@@ -57,12 +58,14 @@ public struct DeviceTelemetryRoutes: Sendable {
                 body, deviceID: deviceID, patientID: disabled.patientID, messageID: messageID, reason: "device_disabled",
                 contentType: contentType, receivedAt: receivedAt)
             try await refuse(deviceID, patient: disabled.patientID, reason: "device_disabled", context: context, at: receivedAt)
+            ingestor.metrics.message(.https, outcome: "unauthorized")
             throw Self.unauthorized
         case .authenticated(let authenticated):
             device = authenticated
         }
 
         if case .throttled(let retryAfter) = await limiter.admit(deviceID, now: receivedAt) {
+            ingestor.metrics.message(.https, outcome: "throttled")
             throw VigilError(
                 .throttled, code: "throttled", message: "The device is sending faster than its rate limit.",
                 retryAfterSeconds: retryAfter)
@@ -73,19 +76,22 @@ public struct DeviceTelemetryRoutes: Sendable {
             try await ingestor.quarantine(
                 body, deviceID: deviceID, patientID: device.patientID, messageID: messageID,
                 reason: "unsupported_media_type", contentType: contentType, receivedAt: receivedAt)
+            ingestor.metrics.message(.https, outcome: "quarantined")
             throw VigilError(.unsupportedMediaType, code: "unsupported_media_type", message: "The body must be application/json.")
         }
         guard isComplete else {
             try await ingestor.quarantine(
                 body, deviceID: deviceID, patientID: device.patientID, messageID: messageID, reason: "payload_too_large",
                 contentType: contentType, receivedAt: receivedAt)
+            ingestor.metrics.message(.https, outcome: "quarantined")
             throw VigilError(
                 .payloadTooLarge, code: "payload_too_large", message: "A device message may be at most \(limit) bytes.")
         }
 
-        switch try await ingestor.ingest(
+        let result = try await ingestor.ingest(
             body, from: device, transportMessageID: messageID, contentType: contentType, receivedAt: receivedAt)
-        {
+        ingestor.metrics.record(result, via: .https)
+        switch result {
         case .stored, .duplicate:
             return Response(status: .noContent)
         case .allRejected(let rejections):

@@ -87,30 +87,32 @@ extension IoTHubGateway {
             try await ingestor.quarantine(
                 body, deviceID: device.id, patientID: device.patientID, messageID: messageID,
                 reason: "device_disabled", contentType: contentType, receivedAt: receivedAt)
+            ingestor.metrics.message(.mqtt, outcome: "unauthorized")
             return .acknowledgeThenClose("device_disabled")
         }
         if case .throttled = await limiter.admit(device.id, now: receivedAt) {
+            ingestor.metrics.message(.mqtt, outcome: "throttled")
             return .close("throttled")
         }
         if let contentType, !QuarantineReplayer.isJSON(contentType) {
             try await ingestor.quarantine(
                 body, deviceID: device.id, patientID: device.patientID, messageID: messageID,
                 reason: "unsupported_media_type", contentType: contentType, receivedAt: receivedAt)
+            ingestor.metrics.message(.mqtt, outcome: "quarantined")
             return .acknowledge
         }
         guard body.count <= ingestor.configuration.maximumMessageBytes else {
             try await ingestor.quarantine(
                 body, deviceID: device.id, patientID: device.patientID, messageID: messageID,
                 reason: "payload_too_large", contentType: contentType, receivedAt: receivedAt)
+            ingestor.metrics.message(.mqtt, outcome: "quarantined")
             return .acknowledge
         }
-        switch try await ingestor.ingest(
+        let result = try await ingestor.ingest(
             body, from: device, transportMessageID: messageID, contentType: contentType ?? "application/json",
             receivedAt: receivedAt)
-        {
-        case .stored, .duplicate, .allRejected, .unparseable:
-            return .acknowledge
-        }
+        ingestor.metrics.record(result, via: .mqtt)
+        return .acknowledge
     }
 
     /// A reported-properties patch: merged and stored, then answered with the

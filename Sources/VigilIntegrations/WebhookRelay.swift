@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import VigilCore
 import VigilSecurity
 import VigilStore
@@ -47,19 +48,27 @@ public actor WebhookRelay {
     private var openedSecrets: [String: WebhookSecret] = [:]
     /// Records outcomes of attempts finishing together in one transaction.
     private let recorder: GroupCommit<DeliveryOutcome, Void>
+    /// Where attempts are counted (`vigil_webhook_deliveries_total{outcome}`)
+    /// and timed (`vigil_webhook_delivery_duration_seconds`).
+    private let metrics: any MetricsFactory
+    private let attemptDuration: Timer
 
     /// A relay over a store's webhook endpoints and outbox.
     ///
     /// - Parameters:
     ///   - random: picks each retry's jitter, a value in 0…1.
+    ///   - metrics: where attempts are counted and timed. Default: nowhere.
     ///   - onDeadLetter: told of each delivery given up on, once it is recorded
     ///     (Vigil raises an operational alert for administrators).
     public init(
         webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault, transport: any WebhookTransport,
         configuration: Configuration = Configuration(), logger: Logger,
         random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) },
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance,
         onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
+        self.metrics = metrics
+        self.attemptDuration = Timer(label: "vigil_webhook_delivery_duration_seconds", factory: metrics)
         self.webhooks = webhooks
         self.outbox = outbox
         self.vault = vault
@@ -140,6 +149,7 @@ public actor WebhookRelay {
         // later event of its patient is claimed again meanwhile.
         inFlight[delivery.endpointID, default: 1] -= 1
         let elapsed = ContinuousClock.now - started
+        attemptDuration.record(duration: elapsed)
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let attempt = DeliveryAttempt(
             attemptedAt: now, status: response.status, error: response.isSuccess ? nil : response.error ?? "http_status",
@@ -207,6 +217,13 @@ public actor WebhookRelay {
                 .dead
             }
         try await recorder.submit(DeliveryOutcome(deliveryID: delivery.deliveryID, attempt: attempt, next: next))
+        let outcome =
+            switch next {
+            case .delivered: "delivered"
+            case .retry: "retry"
+            case .dead: "dead"
+            }
+        Counter(label: "vigil_webhook_deliveries_total", dimensions: [("outcome", outcome)], factory: metrics).increment()
         if succeeded {
             if endpoint.failingSince != nil { try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now) }
             return

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 import VigilSecurity
 import VigilStore
@@ -20,17 +21,20 @@ public struct WebhookRelayService: Service {
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let onDeadLetter: @Sendable (DeadLetter) async -> Void
+    private let metrics: any MetricsFactory
 
     /// - Parameters:
     ///   - pollInterval: time between rounds. Default 200 ms.
     ///   - clock: the time each round runs at. Default the system clock.
+    ///   - metrics: where attempts are counted and timed. Default: nowhere.
     ///   - onDeadLetter: told of each delivery given up on (see ``WebhookRelay``).
     public init(
         webhooks: any WebhookStore, outbox: any OutboxStore, vault: SecretVault,
         configuration: WebhookRelay.Configuration, pollInterval: Duration = .milliseconds(200), logger: Logger,
-        clock: @escaping @Sendable () -> Date = { Date() },
+        clock: @escaping @Sendable () -> Date = { Date() }, metrics: any MetricsFactory = NOOPMetricsHandler.instance,
         onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
+        self.metrics = metrics
         self.webhooks = webhooks
         self.outbox = outbox
         self.vault = vault
@@ -45,7 +49,7 @@ public struct WebhookRelayService: Service {
         let transport = HTTPWebhookTransport()
         let relay = WebhookRelay(
             webhooks: webhooks, outbox: outbox, vault: vault, transport: transport, configuration: configuration,
-            logger: logger, onDeadLetter: onDeadLetter)
+            logger: logger, metrics: metrics, onDeadLetter: onDeadLetter)
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 do {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Escalates open alerts nobody acknowledged in time.
@@ -20,11 +21,18 @@ public struct EscalationService: Service {
     private let alerts: AlertManager
     private let configuration: Configuration
     private let logger: Logger
+    private let metrics: any MetricsFactory
 
-    public init(alerts: AlertManager, configuration: Configuration = .init(), logger: Logger) {
+    /// - Parameter metrics: where `vigil_alert_escalations_total{severity}` is
+    ///   counted. Default: nowhere.
+    public init(
+        alerts: AlertManager, configuration: Configuration = .init(), logger: Logger,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.alerts = alerts
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Checks at once, then every `checkInterval`, until graceful shutdown.
@@ -37,6 +45,13 @@ public struct EscalationService: Service {
     /// Escalates every alert due now; returns how many escalated.
     @discardableResult
     public func tick() async throws -> Int {
-        try await alerts.escalateDue().count
+        let escalated = try await alerts.escalateDue()
+        for alert in escalated {
+            Counter(
+                label: "vigil_alert_escalations_total", dimensions: [("severity", alert.severity.rawValue)],
+                factory: metrics
+            ).increment()
+        }
+        return escalated.count
     }
 }

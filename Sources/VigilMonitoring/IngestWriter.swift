@@ -1,3 +1,4 @@
+import Metrics
 import Logging
 import ServiceLifecycle
 import VigilCore
@@ -35,15 +36,23 @@ public final class IngestWriter: Service, Sendable {
     private let configuration: Configuration
     private let logger: Logger
     private let observers: [any CommitObserver]
+    /// Messages per transaction (`vigil_ingest_commit_batch_messages`).
+    private let batchSize: Recorder
+    /// Time each transaction took (`vigil_ingest_commit_duration_seconds`).
+    private let commitDuration: Timer
 
+    /// - Parameter metrics: where the batch-size and commit-latency histograms
+    ///   go. Default: nowhere.
     public init(
         store: any IngestStore, configuration: Configuration = .init(), observers: [any CommitObserver] = [],
-        logger: Logger
+        logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) {
         self.store = store
         self.configuration = configuration
         self.observers = observers
         self.logger = logger
+        batchSize = Recorder(label: "vigil_ingest_commit_batch_messages", factory: metrics)
+        commitDuration = Timer(label: "vigil_ingest_commit_duration_seconds", factory: metrics)
     }
 
     /// Queues a message and returns once it is committed (or found to be a duplicate).
@@ -67,8 +76,11 @@ public final class IngestWriter: Service, Sendable {
 
     private func commit(_ batch: [Pending]) async {
         let messages = batch.map(\.message)
+        batchSize.record(messages.count)
         do {
+            let started = ContinuousClock.now
             let outcomes = try await store.commit(messages)
+            commitDuration.record(duration: ContinuousClock.now - started)
             // Observers hear of a commit before its devices are acknowledged, so
             // whatever a device's acknowledgement causes (an evaluation, an event)
             // is already queued when the device learns its reading is stored.

@@ -35,6 +35,10 @@ public protocol AlertStore: Sendable {
     ///   update does not exist or the patient does not.
     @discardableResult
     func save(_ alerts: [Alert], readings: [Reading], events: [OutboxEvent]) async throws -> [Alert]
+
+    /// How many alerts are active (open or acknowledged), by severity; a
+    /// severity with none is left out.
+    func activeCountsBySeverity() async throws -> [AlertSeverity: Int]
 }
 
 extension AlertStore {

@@ -32,4 +32,8 @@ public protocol OutboxStore: Sendable {
     /// Makes a delivery of `endpoint` pending again, due at `now`, with its
     /// attempt count reset; throws `StoreError.notFound` if it is not that endpoint's.
     func replay(_ deliveryID: Int64, of endpoint: WebhookEndpointID, now: Date) async throws
+
+    /// How many deliveries are pending (waiting for their first attempt or a
+    /// retry), over every endpoint: the relay's backlog.
+    func pendingDeliveryCount() async throws -> Int
 }

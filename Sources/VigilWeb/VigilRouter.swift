@@ -17,9 +17,14 @@ public enum VigilRouter {
         var dependencies = dependencies
         if tls { dependencies.dashboard.secureCookies = true }
         let router = Router(context: VigilRequestContext.self)
+        // Outermost, so it sees the status the error middleware answers with.
+        router.add(middleware: HTTPMetricsMiddleware(factory: dependencies.operations.metrics))
         router.add(middleware: ErrorMiddleware())
         HealthController(dependencies: dependencies).register(on: router)
         Dashboard(dependencies: dependencies).register(on: router)
+        if let exposition = dependencies.operations.exposition {
+            MetricsController(exposition: exposition).register(on: router)
+        }
         if deviceEndpoint { dependencies.devices.telemetry.register(on: router) }
         let api = router.group("api/v1").add(middleware: BearerAuthMiddleware(dependencies: dependencies))
         let routes = SecureRoutes(group: api, dependencies: dependencies)

@@ -24,12 +24,16 @@ public struct WebDependencies: Sendable {
     let signInThrottle: SignInThrottle
     /// Days with readings per patient, for the worklist.
     let readingDays = ReadingDaysCache()
+    /// Metrics and readiness checks of `/metrics` and `/health/ready`.
+    public var operations: OperationsEndpoints
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,
         now: @escaping @Sendable () -> Date, webhooks: WebhookSettings = WebhookSettings(),
-        alerts: AlertManager? = nil, dashboard: DashboardSettings = DashboardSettings()
+        alerts: AlertManager? = nil, dashboard: DashboardSettings = DashboardSettings(),
+        operations: OperationsEndpoints = OperationsEndpoints()
     ) {
+        self.operations = operations
         self.store = store
         self.passwords = passwords
         self.tokens = tokens

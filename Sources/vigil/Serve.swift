@@ -52,6 +52,16 @@ struct Serve: AsyncParsableCommand {
             """)
     var noLiveEvaluation = false
 
+    @Flag(
+        help: """
+            Demo mode: on a fresh data folder create demo users, a ward of patients with devices and days of history, \
+            then simulate the devices in-process (VIGIL_DEMO).
+            """)
+    var demo = false
+
+    @Option(help: "Webhook deliveries pending above which /health/ready answers 503 (VIGIL_READY_WEBHOOK_BACKLOG).")
+    var readyWebhookBacklog: Int = Environment.integer("VIGIL_READY_WEBHOOK_BACKLOG") ?? 10_000
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error (VIGIL_LOG_LEVEL).")
     var logLevel: String = Environment.value("VIGIL_LOG_LEVEL") ?? "info"
 
@@ -67,6 +77,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--webhook-retry-schedule must be seconds separated by commas")
         }
         guard webhookLeaseSeconds > 0 else { throw ValidationError("--webhook-lease-seconds must be positive") }
+        guard readyWebhookBacklog >= 0 else { throw ValidationError("--ready-webhook-backlog must not be negative") }
     }
 
     private var retrySchedule: String? { webhookRetrySchedule ?? Environment.value("VIGIL_WEBHOOK_RETRY_SCHEDULE") }
@@ -93,6 +104,10 @@ struct Serve: AsyncParsableCommand {
         }
         if let schedule = retrySchedule.flatMap({ RetrySchedule(parsing: $0) }) {
             configuration.webhooks.schedule = schedule
+        }
+        configuration.webhookBacklogReadyThreshold = readyWebhookBacklog
+        if demo || Environment.flag("VIGIL_DEMO") {
+            configuration.demo = DemoConfiguration()
         }
         try await VigilServer(configuration: configuration, logger: logger).run()
     }

@@ -43,7 +43,7 @@ struct TelemetryIngestTests {
         BadInput(name: "implausible value", body: #"{"heartRate": 400}"#, status: .badRequest, code: "readings_rejected", reason: "implausible_value"),
         BadInput(name: "unknown type", body: #"{"readings":[{"type":"shoeSize","value":42}]}"#, status: .badRequest, code: "readings_rejected", reason: "unknown_type"),
         BadInput(name: "unknown unit", body: #"{"readings":[{"type":"heartRate","value":72,"unit":"Hz"}]}"#, status: .badRequest, code: "readings_rejected", reason: "unknown_unit"),
-        BadInput(name: "in the future", body: #"{"time":"\#(JSONCodingTime.offset(seconds: 330))","heartRate":72}"#, status: .badRequest, code: "readings_rejected", reason: "time_in_future"),
+        BadInput(name: "in the future", body: #"{"time":"\#(JSONCodingTime.offset(seconds: 3_600))","heartRate":72}"#, status: .badRequest, code: "readings_rejected", reason: "time_in_future"),
         BadInput(name: "too old", body: #"{"time":"\#(JSONCodingTime.offset(seconds: -31 * 86_400))","heartRate":72}"#, status: .badRequest, code: "readings_rejected", reason: "time_too_old"),
         BadInput(name: "diastolic not below systolic", body: #"{"readings":[{"type":"bloodPressure","systolic":80,"diastolic":90}]}"#, status: .badRequest, code: "readings_rejected", reason: "diastolic_not_below_systolic"),
         BadInput(name: "not JSON", body: "heartRate=72", status: .badRequest, code: "invalid_message", reason: "invalid_json"),

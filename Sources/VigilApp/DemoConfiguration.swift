@@ -1,0 +1,29 @@
+import Foundation
+
+/// What `vigil serve --demo` creates and simulates.
+public struct DemoConfiguration: Sendable {
+    /// Patients in the demo ward. Default 8 (every profile, the first deteriorating toward sepsis).
+    public var patients: Int = 8
+    /// Days of history written on a fresh data folder. Default 3.
+    public var historyDays: Double = 3
+    /// Simulated seconds per real second; 1 (the default) runs in real time.
+    /// Tests compress the clock; the server's clock must then be ``DemoClock/now``.
+    public var timeScale: Double = 1
+    /// Seeds the simulation. Default 7.
+    public var seed: UInt64 = 7
+    /// How long (simulated) the deteriorating patient takes to reach the worst
+    /// state, and how long before the start it began: by default it started a
+    /// minute and a half before and worsens over three, so NEWS2 rises and an alert is
+    /// raised within the first two minutes.
+    public var deteriorationDuration: TimeInterval = 180
+    public var deteriorationLead: TimeInterval = 90
+    /// The chance a message carries a deliberately bad reading (seen in quarantine). Default 0.02.
+    public var badReadingProbability: Double = 0.02
+
+    /// The demo logins (user name, password); the administrator is the bootstrap `admin`.
+    public static let adminPassword = "vigil-demo-admin"
+    public static let clinician = (username: "clinician", password: "vigil-demo-clinician")
+    public static let patient = (username: "patient", password: "vigil-demo-patient")
+
+    public init() {}
+}
