@@ -71,7 +71,7 @@ enum DeviceFleet {
 
     /// Runs `body` for indexes `0..<count`, at most ``concurrency`` at a time;
     /// the results in index order.
-    private static func inParallel<Result: Sendable>(
+    static func inParallel<Result: Sendable>(
         count: Int, _ body: @escaping @Sendable (Int) async throws -> Result
     ) async throws -> [Result] {
         try await withThrowingTaskGroup(of: (Int, Result).self) { group in

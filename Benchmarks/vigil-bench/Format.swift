@@ -21,6 +21,9 @@ enum Format {
     static func rate(_ value: Double) -> String { "\(thousands(Int(value.rounded()))) rows/s" }
 
     /// A ratio with two decimals: `1.05×`.
+    /// Bytes as KiB with one decimal: `123.4 KiB`.
+    static func kibibytes(_ bytes: Int) -> String { "\(fixed(Double(bytes) / 1024, decimals: 1)) KiB" }
+
     static func ratio(_ value: Double) -> String { "\(fixed(value, decimals: 2))×" }
 
     /// `value` with exactly `decimals` digits after the point.

@@ -24,6 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
         var httpsReports: [HTTPSIngestReport] = []
         var monitoringReports: [MonitoringReport] = []
         var webhookReports: [WebhookRelayReport] = []
+        var dashboardReports: [DashboardReport] = []
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.hasPrefix("{") {
@@ -35,17 +36,23 @@ struct ReportCommand: AsyncParsableCommand {
                     monitoringReports.append(try JSONDecoder().decode(MonitoringReport.self, from: data))
                 case WebhookRelayReport.name:
                     webhookReports.append(try JSONDecoder().decode(WebhookRelayReport.self, from: data))
+                case DashboardReport.name:
+                    dashboardReports.append(try JSONDecoder().decode(DashboardReport.self, from: data))
                 default:
                     reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: data))
                 }
             }
         }
-        guard !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty || !webhookReports.isEmpty else {
+        guard
+            !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty || !webhookReports.isEmpty
+                || !dashboardReports.isEmpty
+        else {
             throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))")
         }
         let tables = (reports.isEmpty ? [] : [MarkdownTable.render(reports)])
             + (httpsReports.isEmpty ? [] : [HTTPSIngestTable.render(httpsReports)])
             + monitoringReports.map(MonitoringTable.render) + webhookReports.map(WebhookRelayTable.render)
+            + dashboardReports.map(DashboardTable.render)
         print(tables.joined(separator: "\n\n"))
     }
 }

@@ -36,6 +36,13 @@ struct VigilAPIClient: Sendable {
         try await Self.send("POST", baseURL + path, body: body, token: token, as: type)
     }
 
+    /// `PUT {path}` with a JSON body; decodes the JSON answer.
+    ///
+    /// - Throws: ``BenchmarkError`` with the status and body when the answer is not 2xx.
+    func put<Body: Encodable, Answer: Decodable>(_ path: String, _ body: Body, as type: Answer.Type) async throws -> Answer {
+        try await Self.send("PUT", baseURL + path, body: body, token: token, as: type)
+    }
+
     private static func send<Body: Encodable, Answer: Decodable>(
         _ method: String, _ url: String, body: Body, token: String?, as type: Answer.Type
     ) async throws -> Answer {

@@ -13,7 +13,8 @@ struct VigilBench: AsyncParsableCommand {
         commandName: "vigil-bench",
         abstract: "Benchmarks Vigil against baselines measured in the same invocation.",
         subcommands: [
-            StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, NEWS2Command.self, MonitoringCommand.self, WebhookRelayCommand.self,
+            StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, NEWS2Command.self, MonitoringCommand.self,
+            WebhookRelayCommand.self, DashboardCommand.self,
             ReportCommand.self, MQTTCommand.self,
         ])
 }

@@ -56,12 +56,15 @@ extension WrkResult.Latency {
             self.init(p50: 0, p90: 0, p99: 0, p999: 0, mean: 0, max: 0)
             return
         }
-        func percentile(_ fraction: Double) -> Int {
-            sorted[Swift.min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
-        }
+        func percentile(_ fraction: Double) -> Int { Self.nearestRank(fraction, of: sorted) }
         self.init(
             p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99), p999: percentile(0.999),
             mean: Double(sorted.reduce(0, +)) / Double(sorted.count), max: largest)
+    }
+
+    /// The nearest-rank percentile `fraction` (0…1) of non-empty ascending `sorted` samples.
+    static func nearestRank(_ fraction: Double, of sorted: [Int]) -> Int {
+        sorted[Swift.min(sorted.count - 1, Swift.max(0, Int((Double(sorted.count) * fraction).rounded(.up)) - 1))]
     }
 
     /// `p50 1.23 ms, p90 …, p99 …, p99.9 …`.
