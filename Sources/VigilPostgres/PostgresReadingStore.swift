@@ -76,6 +76,27 @@ struct PostgresReadingStore: ReadingStore {
         return try rows.compactMap(Self.decode)
     }
 
+    func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading] {
+        guard count > 0, !types.isEmpty, !patients.isEmpty else { return [] }
+        // One index probe per patient and type.
+        let rows = try await database.query(
+            """
+            SELECT r.patient_id, r.device_id, r.type, r.value, r.original_value, r.original_unit, r.measured_at,
+                   r.received_at, r.message_id
+            FROM unnest(\(patients.map(\.rawValue))::text[]) WITH ORDINALITY AS p(id, position)
+            CROSS JOIN unnest(\(types.map(\.rawValue))::text[]) WITH ORDINALITY AS t(type, position)
+            CROSS JOIN LATERAL (
+                SELECT * FROM readings
+                WHERE patient_id = p.id AND type = t.type
+                ORDER BY measured_at DESC, id DESC
+                LIMIT \(count)
+            ) AS r
+            ORDER BY p.position, t.position, r.measured_at DESC, r.id DESC
+            """,
+            entity: "reading")
+        return try rows.compactMap(Self.decode)
+    }
+
     func buckets(
         of patient: PatientID, type: VitalType, from: Date, to: Date, width: BucketWidth
     ) async throws -> [ReadingBucket] {

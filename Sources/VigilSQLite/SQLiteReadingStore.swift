@@ -37,10 +37,10 @@ struct SQLiteReadingStore: ReadingStore {
         return perType.joined(separator: "\nUNION ALL\n") + "\nORDER BY measured_at DESC, id DESC LIMIT :limit"
     }()
 
-    static let latestSQL = """
+    static let newestSQL = """
         SELECT id, \(columns) FROM readings
         WHERE patient_id = :patient AND type = :type
-        ORDER BY measured_at DESC, id DESC LIMIT 1
+        ORDER BY measured_at DESC, id DESC LIMIT :count
         """
 
     static let bucketsSQL = """
@@ -101,11 +101,30 @@ struct SQLiteReadingStore: ReadingStore {
     func latest(of patient: PatientID) async throws -> [Reading] {
         try await SQLiteErrors.translating(entity: "reading") {
             try await pool.read { db in
-                let statement = try db.cachedStatement(sql: Self.latestSQL)
+                let statement = try db.cachedStatement(sql: Self.newestSQL)
                 return try VitalType.allCases.compactMap { type in
-                    try Row.fetchOne(statement, arguments: ["patient": patient.rawValue, "type": type.rawValue])
-                        .map(Self.reading(from:))
+                    try Row.fetchOne(
+                        statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": 1]
+                    ).map(Self.reading(from:))
                 }
+            }
+        }
+    }
+
+    func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading] {
+        guard count > 0, !types.isEmpty, !patients.isEmpty else { return [] }
+        return try await SQLiteErrors.translating(entity: "reading") {
+            try await pool.read { db in
+                let statement = try db.cachedStatement(sql: Self.newestSQL)
+                var readings: [Reading] = []
+                for patient in patients {
+                    for type in types {
+                        readings += try Row.fetchAll(
+                            statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": count]
+                        ).map(Self.reading(from:))
+                    }
+                }
+                return readings
             }
         }
     }

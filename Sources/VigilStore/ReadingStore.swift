@@ -13,6 +13,12 @@ public protocol ReadingStore: Sendable {
     /// The most recently measured reading of each type the patient has.
     func latest(of patient: PatientID) async throws -> [Reading]
 
+    /// For each of the patients and each of the types, its `count` most
+    /// recently measured readings, read in one go: a page of many patients'
+    /// latest values costs one query, not one per patient. Ordered by patient
+    /// and type as given, then newest first.
+    func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading]
+
     /// Aggregates of one type per time bucket over `[from, to)`, oldest bucket first;
     /// buckets without readings are left out.
     func buckets(

@@ -147,6 +147,30 @@ struct ReadingStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func newestGivesEachPatientsNewestReadingsOfEachTypeAtOnce(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let (first, _) = try await Fixtures.seedPatient(in: store)
+            let (second, _) = try await Fixtures.seedPatient(in: store, "Second Patient")
+            let (third, _) = try await Fixtures.seedPatient(in: store, "Third Patient")
+            let scores = (0..<4).map { Fixtures.reading(first, .news2Score, Double($0), at: Fixtures.minutes(Int64($0))) }
+            let pulse = Fixtures.reading(second, .heartRate, 88, at: Fixtures.minutes(3))
+            try await store.readings.insert(
+                scores + [
+                    pulse, Fixtures.reading(second, .heartRate, 80, at: Fixtures.minutes(1)),
+                    Fixtures.reading(third, .heartRate, 60, at: Fixtures.minutes(9)),
+                ])
+
+            let newest = try await store.readings.newest(2, of: [.news2Score, .heartRate], for: [first, second])
+            #expect(Set(newest) == [scores[3], scores[2], pulse, Fixtures.reading(second, .heartRate, 80, at: Fixtures.minutes(1))])
+            #expect(newest.filter { $0.patientID == first }.map(\.value) == [3, 2])
+            let latest = try await store.readings.newest(1, of: VitalType.allCases, for: [first, second, third])
+            #expect(Set(latest.map(\.value)) == [3, 88, 60])
+            #expect(try await store.readings.newest(1, of: [.spo2], for: [first]).isEmpty)
+            #expect(try await store.readings.newest(0, of: [.heartRate], for: [second]).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func bucketsAggregateExactlyAndLeaveOutEmptyOnes(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)

@@ -69,7 +69,7 @@ struct SQLiteStoreTests {
 
     /// The reading queries whose plans must use the index.
     enum ReadingSQL: String, CaseIterable, CustomTestStringConvertible {
-        case oneType, everyType, latest, buckets
+        case oneType, everyType, newest, buckets
 
         var testDescription: String { rawValue }
 
@@ -77,7 +77,7 @@ struct SQLiteStoreTests {
             switch self {
             case .oneType: SQLiteReadingStore.oneTypeSQL
             case .everyType: SQLiteReadingStore.allTypesSQL
-            case .latest: SQLiteReadingStore.latestSQL
+            case .newest: SQLiteReadingStore.newestSQL
             case .buckets: SQLiteReadingStore.bucketsSQL
             }
         }
@@ -93,7 +93,7 @@ struct SQLiteStoreTests {
             let plan = try await store.pool.read { db in
                 // Every name any of the queries uses; each ignores the ones it lacks.
                 let arguments: StatementArguments = [
-                    "patient": "p-1", "type": "heartRate", "from": 0, "to": 1, "limit": 10, "width": 3_600_000,
+                    "patient": "p-1", "type": "heartRate", "from": 0, "to": 1, "limit": 10, "count": 2, "width": 3_600_000,
                 ]
                 return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.sql, arguments: arguments)
                     .map { try $0.decode(String.self, forColumn: "detail") }

@@ -8,10 +8,10 @@ import VigilStore
 /// (`worklist.read`, with the count) covers the list, as the API's list routes do.
 ///
 /// Cost per load: one query for the patients, one for all their active
-/// alerts, and per patient its latest readings and last two NEWS2 totals;
-/// days with readings come from `ReadingDaysCache`, recomputed (one bucket
-/// query per type read this month) only when a patient's newest reading
-/// opens a new day.
+/// alerts, one for all their latest readings and one for their last two
+/// NEWS2 totals (`ReadingStore.newest`); days with readings come from
+/// `ReadingDaysCache`, recomputed (one bucket query per type read this month)
+/// only when a patient's newest reading opens a new day.
 struct WorklistBuilder {
     let dependencies: WebDependencies
     let caller: SecureRoutes.Caller
@@ -23,7 +23,12 @@ struct WorklistBuilder {
         let patients = try await PatientRepository(store: dependencies.store, caller: caller).visiblePatients()
         let now = dependencies.now()
         let monthStart = Calendar.utc.dateInterval(of: .month, for: now)?.start ?? now
-        let alerts = try await activeAlerts(of: patients.map(\.id))
+        let ids = patients.map(\.id)
+        let alerts = try await activeAlerts(of: ids)
+        let latest = Dictionary(
+            grouping: try await dependencies.store.readings.newest(1, of: VitalType.allCases, for: ids), by: \.patientID)
+        let scores = Dictionary(
+            grouping: try await dependencies.store.readings.newest(2, of: [.news2Score], for: ids), by: \.patientID)
         let loader = Loader(store: dependencies.store, days: dependencies.readingDays, monthStart: monthStart, now: now)
         var entries: [WorklistEntry] = []
         entries.reserveCapacity(patients.count)
@@ -31,12 +36,20 @@ struct WorklistBuilder {
             var next = patients.makeIterator()
             for _ in 0..<Self.concurrency {
                 guard let patient = next.next() else { break }
-                group.addTask { try await loader.entry(for: patient, alerts: alerts[patient.id] ?? []) }
+                group.addTask {
+                    try await loader.entry(
+                        for: patient, latest: latest[patient.id] ?? [], scores: scores[patient.id] ?? [],
+                        alerts: alerts[patient.id] ?? [])
+                }
             }
             while let entry = try await group.next() {
                 entries.append(entry)
                 if let patient = next.next() {
-                    group.addTask { try await loader.entry(for: patient, alerts: alerts[patient.id] ?? []) }
+                    group.addTask {
+                        try await loader.entry(
+                            for: patient, latest: latest[patient.id] ?? [], scores: scores[patient.id] ?? [],
+                            alerts: alerts[patient.id] ?? [])
+                    }
                 }
             }
         }
@@ -74,18 +87,14 @@ struct WorklistBuilder {
         let monthStart: Date
         let now: Date
 
-        func entry(for patient: Patient, alerts: [Alert]) async throws -> WorklistEntry {
-            let latest = try await store.readings.latest(of: patient.id)
-            var news2: Int?
-            var previous: Int?
-            if latest.contains(where: { $0.type == .news2Score }) {
-                let scores = try await store.readings.readings(
-                    of: patient.id, matching: ReadingQuery(type: .news2Score, limit: 2))
-                news2 = scores.first.map { Int($0.value) }
-                previous = scores.dropFirst().first.map { Int($0.value) }
-            }
+        /// The row of `patient`, given its latest reading of each type and its
+        /// last two NEWS2 totals (newest first).
+        func entry(for patient: Patient, latest: [Reading], scores: [Reading], alerts: [Alert]) async throws
+            -> WorklistEntry
+        {
             return WorklistEntry(
-                patient: patient, latest: latest, news2: news2, previousNews2: previous,
+                patient: patient, latest: latest, news2: scores.first.map { Int($0.value) },
+                previousNews2: scores.dropFirst().first.map { Int($0.value) },
                 activeAlerts: alerts.sorted { $0.severity > $1.severity },
                 daysWithReadings: try await daysWithReadings(of: patient.id, latest: latest))
         }
