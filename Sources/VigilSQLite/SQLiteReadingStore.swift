@@ -119,9 +119,10 @@ struct SQLiteReadingStore: ReadingStore {
                 var readings: [Reading] = []
                 for patient in patients {
                     for type in types {
-                        readings += try Row.fetchAll(
-                            statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": count]
-                        ).map(Self.reading(from:))
+                        // A cursor decodes each row in place, without copying it first.
+                        let rows = try Row.fetchCursor(
+                            statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": count])
+                        while let row = try rows.next() { readings.append(try Self.reading(from: row)) }
                     }
                 }
                 return readings

@@ -77,6 +77,18 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func worklistEscapesWhatPatientsAndAlertsAreCalled() async throws {
+        try await TestWorld.with { world, client in
+            let odd = Patient(displayName: #"<script>alert("x")</script> & O'Brien"#)
+            try await world.store.patients.create(odd)
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let text = try await admin.get("/dashboard/worklist", client).text
+            #expect(!text.contains("<script>alert"))
+            #expect(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien"))
+        }
+    }
+
+    @Test
     func daysWithReadingsCountsANewDayAsSoonAsItsFirstReadingArrives() async throws {
         let clock = TestClock(try #require(ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")))
         try await TestWorld.with(now: { clock.now }) { world, client in

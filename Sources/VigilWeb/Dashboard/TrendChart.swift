@@ -36,7 +36,7 @@ struct TrendChart {
         }
         let half = Double(width.seconds) / 2
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.viewWidth)) \(Int(Self.viewHeight))\" role=\"img\" aria-labelledby=\"\(id)\">"
-        svg += "<title id=\"\(id)\">\(Self.escape(title))</title>"
+        svg += "<title id=\"\(id)\">\(HTMLText.escape(title))</title>"
         svg += "<path class=\"axis\" d=\"M\(f(Self.left)) \(f(Self.top))V\(f(Self.bottom))H\(f(Self.right))\"/>"
         for threshold in thresholds where range.contains(threshold.value) {
             let kind = threshold.kind == .red ? "th" : "th-normal"
@@ -98,7 +98,7 @@ struct TrendChart {
     }
 
     private func label(_ text: String, x: Double, y: Double) -> String {
-        "<text x=\"\(f(x))\" y=\"\(f(y))\">\(Self.escape(text))</text>"
+        "<text x=\"\(f(x))\" y=\"\(f(y))\">\(HTMLText.escape(text))</text>"
     }
 
     private func f(_ value: Double) -> String {
@@ -106,8 +106,4 @@ struct TrendChart {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
