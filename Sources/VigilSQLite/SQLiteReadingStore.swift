@@ -37,10 +37,16 @@ struct SQLiteReadingStore: ReadingStore {
         return perType.joined(separator: "\nUNION ALL\n") + "\nORDER BY measured_at DESC, id DESC LIMIT :limit"
     }()
 
+    /// The `:count` newest readings of each patient and type given as JSON
+    /// arrays (`:patients`, `:types`): one statement whose index probes all
+    /// run inside SQLite, ordered by patient and type as given, newest first.
     static let newestSQL = """
-        SELECT id, \(columns) FROM readings
-        WHERE patient_id = :patient AND type = :type
-        ORDER BY measured_at DESC, id DESC LIMIT :count
+        SELECT r.id, \(columns.split(separator: ", ").map { "r.\($0)" }.joined(separator: ", "))
+        FROM json_each(:patients) AS p CROSS JOIN json_each(:types) AS t
+        JOIN readings AS r ON r.id IN (
+            SELECT id FROM readings WHERE patient_id = p.value AND type = t.value
+            ORDER BY measured_at DESC, id DESC LIMIT :count)
+        ORDER BY p.key, t.key, r.measured_at DESC, r.id DESC
         """
 
     static let bucketsSQL = """
@@ -99,35 +105,25 @@ struct SQLiteReadingStore: ReadingStore {
     }
 
     func latest(of patient: PatientID) async throws -> [Reading] {
-        try await SQLiteErrors.translating(entity: "reading") {
-            try await pool.read { db in
-                let statement = try db.cachedStatement(sql: Self.newestSQL)
-                return try VitalType.allCases.compactMap { type in
-                    try Row.fetchOne(
-                        statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": 1]
-                    ).map(Self.reading(from:))
-                }
-            }
-        }
+        try await newest(1, of: VitalType.allCases, for: [patient])
     }
 
     func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading] {
         guard count > 0, !types.isEmpty, !patients.isEmpty else { return [] }
         return try await SQLiteErrors.translating(entity: "reading") {
-            try await pool.read { db in
-                let statement = try db.cachedStatement(sql: Self.newestSQL)
-                var readings: [Reading] = []
-                for patient in patients {
-                    for type in types {
-                        // A cursor decodes each row in place, without copying it first.
-                        let rows = try Row.fetchCursor(
-                            statement, arguments: ["patient": patient.rawValue, "type": type.rawValue, "count": count])
-                        while let row = try rows.next() { readings.append(try Self.reading(from: row)) }
-                    }
-                }
-                return readings
+            let arguments: StatementArguments = [
+                "patients": try Self.jsonArray(patients.map(\.rawValue)),
+                "types": try Self.jsonArray(types.map(\.rawValue)), "count": count,
+            ]
+            return try await pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: Self.newestSQL), arguments: arguments).map(Self.reading(from:))
             }
         }
+    }
+
+    /// Strings as a JSON array, for `json_each`.
+    private static func jsonArray(_ values: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 
     func buckets(
