@@ -18,6 +18,7 @@ public struct DemoSimulator: Service {
     /// Real time between rounds. Default 1 s.
     let tick: Duration
 
+    /// - Parameter tick: real time between rounds of sending.
     public init(
         ward: DemoWard, configuration: DemoConfiguration, ingestor: DeviceIngestor, clock: DemoClock, logger: Logger,
         tick: Duration = .seconds(1)
@@ -30,6 +31,7 @@ public struct DemoSimulator: Service {
         self.tick = tick
     }
 
+    /// Writes the history of a new ward, then sends live until graceful shutdown or cancellation.
     public func run() async throws {
         let devices = Dictionary(
             uniqueKeysWithValues: ward.plan.devices.map {

@@ -21,7 +21,9 @@ public struct SimulationPlan: Sendable {
         public init() {}
     }
 
+    /// The knobs the plan was made with.
     public let options: Options
+    /// Every patient, in index order.
     public let patients: [SimulatedPatient]
     /// Every device of every patient, in index order.
     public let devices: [SimulatedDevice]
