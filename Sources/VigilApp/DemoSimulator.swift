@@ -64,6 +64,8 @@ public struct DemoSimulator: Service {
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             for message in messages {
+                // A long history stops being written when the server shuts down.
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 guard let device = devices[message.device.deviceID] else { continue }
                 if inFlight >= 64, let succeeded = await group.next() {
                     inFlight -= 1
