@@ -43,6 +43,7 @@ public struct DemoSimulator: Service {
             await send(history, devices: devices, receivedAt: { $0.measuredAt.addingTimeInterval(2) })
             logger.notice("Demo history written", metadata: ["messages": "\(history.count)"])
         }
+        clock.resume()
         var cursor = start
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {

@@ -27,6 +27,16 @@ struct OperationsPartsTests {
         #expect(elapsed >= 19 && elapsed < 120)
     }
 
+    @Test func pausedDemoClockStaysAtItsStartUntilResumed() async throws {
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let clock = DemoClock(start: start, scale: 100, paused: true)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(clock.now() == start)
+        clock.resume()
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(clock.now() > start.addingTimeInterval(5))
+    }
+
     @Test func demoPlanPutsTheDeterioratingPatientFirstAndWorsensWithinTwoMinutes() {
         let start = Date()
         let plan = DemoWard.plan(DemoConfiguration(), start: start)
