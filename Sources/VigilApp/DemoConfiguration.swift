@@ -16,13 +16,17 @@ public struct DemoConfiguration: Sendable {
     /// minute and a half before and worsens over three, so NEWS2 rises and an alert is
     /// raised within the first two minutes.
     public var deteriorationDuration: TimeInterval = 180
+    /// How long before the start the deterioration began (see ``deteriorationDuration``).
     public var deteriorationLead: TimeInterval = 90
     /// The chance a message carries a deliberately bad reading (seen in quarantine). Default 0.02.
     public var badReadingProbability: Double = 0.02
 
-    /// The demo logins (user name, password); the administrator is the bootstrap `admin`.
+    /// The bootstrap `admin`'s password on a fresh demo data folder (unless
+    /// `VIGIL_BOOTSTRAP_ADMIN_PASSWORD` gives another).
     public static let adminPassword = "vigil-demo-admin"
+    /// The demo clinician's login; on every demo patient's care team.
     public static let clinician = (username: "clinician", password: "vigil-demo-clinician")
+    /// The demo patient user's login; bound to the second demo patient.
     public static let patient = (username: "patient", password: "vigil-demo-patient")
 
     public init() {}

@@ -18,6 +18,7 @@ public struct DemoSimulator: Service {
     /// Real time between rounds. Default 1 s.
     let tick: Duration
 
+    /// - Parameter tick: real time between rounds of sending.
     public init(
         ward: DemoWard, configuration: DemoConfiguration, ingestor: DeviceIngestor, clock: DemoClock, logger: Logger,
         tick: Duration = .seconds(1)
@@ -30,6 +31,7 @@ public struct DemoSimulator: Service {
         self.tick = tick
     }
 
+    /// Writes the history of a new ward, then sends live until graceful shutdown or cancellation.
     public func run() async throws {
         let devices = Dictionary(
             uniqueKeysWithValues: ward.plan.devices.map {
@@ -41,6 +43,7 @@ public struct DemoSimulator: Service {
             await send(history, devices: devices, receivedAt: { $0.measuredAt.addingTimeInterval(2) })
             logger.notice("Demo history written", metadata: ["messages": "\(history.count)"])
         }
+        clock.resume()
         var cursor = start
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
@@ -62,6 +65,8 @@ public struct DemoSimulator: Service {
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             for message in messages {
+                // A long history stops being written when the server shuts down.
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 guard let device = devices[message.device.deviceID] else { continue }
                 if inFlight >= 64, let succeeded = await group.next() {
                     inFlight -= 1

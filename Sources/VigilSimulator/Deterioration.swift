@@ -8,6 +8,7 @@ public struct Deterioration: Sendable, Hashable {
     /// How long it takes to reach the worst state.
     public var duration: TimeInterval
 
+    /// A slide from `onset` lasting `duration` seconds (at least one).
     public init(onset: Date, duration: TimeInterval) {
         self.onset = onset
         self.duration = max(duration, 1)

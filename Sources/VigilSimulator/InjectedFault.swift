@@ -11,7 +11,8 @@ public enum InjectedFault: String, Sendable, Codable, CaseIterable {
     case unknownType
     /// A blood pressure whose diastolic is not below its systolic.
     case diastolicAboveSystolic
-    /// A reading timed two hours after the message was sent.
+    /// A reading timed a year after it was measured (a device clock set wrong),
+    /// so it is in the future however late the message is sent.
     case timeInFuture
 
     /// The quarantine reason Vigil gives the reading.

@@ -6,18 +6,27 @@ import Foundation
 public struct PatientPhysiology: Sendable, Hashable {
     /// Expected values at one moment, in canonical units.
     public struct Vitals: Sendable, Hashable {
+        /// Pulse, /min.
         public var heartRate: Double
+        /// Breaths per minute.
         public var respiratoryRate: Double
+        /// Oxygen saturation, %.
         public var spo2: Double
+        /// Body temperature, °C.
         public var temperature: Double
+        /// Systolic blood pressure, mm Hg.
         public var systolic: Double
+        /// Diastolic blood pressure, mm Hg.
         public var diastolic: Double
+        /// Body weight, kg.
         public var weight: Double
+        /// Blood glucose, mg/dL.
         public var glucose: Double
         /// ACVPU: `A` (alert) or `C` (new confusion).
         public var consciousness: String
     }
 
+    /// The kind of patient.
     public let profile: SimulatedProfile
     private let baseline: Vitals
     private let deterioration: Deterioration

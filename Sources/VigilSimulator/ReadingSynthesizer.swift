@@ -77,7 +77,7 @@ struct ReadingSynthesizer {
         case .diastolicAboveSystolic:
             #"{"type":"bloodPressure","systolic":82,"diastolic":95,"unit":"mm[Hg]"}"#
         case .timeInFuture:
-            #"{"type":"heartRate","value":72,"time":"\#(timestamp(measuredAt.addingTimeInterval(7200)))"}"#
+            #"{"type":"heartRate","value":72,"time":"\#(timestamp(measuredAt.addingTimeInterval(365 * 86_400)))"}"#
         }
     }
 

@@ -7,7 +7,9 @@ public struct SimulatedDevice: Sendable, Hashable {
     public let deviceID: String
     /// The position of its patient in the plan.
     public let patientIndex: Int
+    /// Its patient's profile.
     public let profile: SimulatedProfile
+    /// What it measures, and when.
     public let kind: SimulatedDeviceKind
     /// Whether it reports in imperial or alternative units (°F, lb, mmol/L).
     public let usesAlternativeUnits: Bool

@@ -2,6 +2,7 @@ import Foundation
 
 /// One device message as the simulator would send it.
 public struct SimulatedMessage: Sendable {
+    /// The device that sends it.
     public let device: SimulatedDevice
     /// When it was measured (the body's `time`); for a batch, the last measurement.
     public let measuredAt: Date

@@ -21,7 +21,9 @@ public struct SimulationPlan: Sendable {
         public init() {}
     }
 
+    /// The knobs the plan was made with.
     public let options: Options
+    /// Every patient, in index order.
     public let patients: [SimulatedPatient]
     /// Every device of every patient, in index order.
     public let devices: [SimulatedDevice]
@@ -122,7 +124,24 @@ public struct SimulationPlan: Sendable {
         physiology[index].vitals(at: time)
     }
 
-    private func measurementTimes(of device: SimulatedDevice, from start: Date, to end: Date) -> [Date] {
+    /// Messages for `[start, end)` as a device that was offline sends them when
+    /// it reconnects: its measurements stored and forwarded up to `batch` per
+    /// message, each reading with its own time.
+    public func storedAndForwarded(from start: Date, to end: Date, batch: Int) -> [SimulatedMessage] {
+        var messages: [SimulatedMessage] = []
+        for device in devices {
+            let times = measurementTimes(of: device, from: start, to: end)
+            for first in stride(from: 0, to: times.count, by: max(1, batch)) {
+                let chunk = Array(times[first..<min(times.count, first + max(1, batch))])
+                messages.append(
+                    message(from: device, at: chunk, messageID: "\(device.deviceID)-\(Self.slotKey(chunk[0]))-\(chunk.count)"))
+            }
+        }
+        return messages.sorted { ($0.measuredAt, $0.device.index) < ($1.measuredAt, $1.device.index) }
+    }
+
+    /// When `device` measures in `[start, end)`, in order.
+    public func measurementTimes(of device: SimulatedDevice, from start: Date, to end: Date) -> [Date] {
         switch device.kind.habit {
         case .every(let seconds):
             // Devices are spread over the interval so they do not all send at once.

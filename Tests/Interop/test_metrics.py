@@ -92,3 +92,16 @@ def test_readiness_reports_every_check(vigil):
     assert {name: check["status"] for name, check in body["checks"].items()} == {
         "database": "up", "listeners": "up", "webhookBacklog": "up"}
     assert "mqtt" in body["checks"]["listeners"]["detail"]
+
+
+def test_devices_following_their_habits_quarantine_exactly_the_injected_faults(vigil):
+    summary = simulate(vigil, "--patients", "6", "--backfill-hours", "24", "--duration", "2",
+                       "--bad-readings", "0.2", "--seed", "9")
+    # A day of history, forwarded an hour at a time: 24 messages per wearable, and cuffs, scales…
+    assert summary["sent"] > 50 and summary["readings"] > 2 * 1440 * 5
+    assert summary["acknowledged"] == summary["sent"]
+    quarantined = {}
+    for item in vigil.api("GET", "/api/v1/quarantine?limit=1000"):
+        quarantined[item["reason"]] = quarantined.get(item["reason"], 0) + 1
+    assert quarantined == summary["faultsByReason"]
+    assert sum(quarantined.values()) == summary["injectedFaults"] > 0

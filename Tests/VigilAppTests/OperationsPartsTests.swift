@@ -21,13 +21,23 @@ struct OperationsPartsTests {
 
     @Test func demoClockRunsScaledFromItsStart() async throws {
         let start = Date(timeIntervalSince1970: 1_000_000)
-        let before = Date()
+        let began = ContinuousClock.now
         let clock = DemoClock(start: start, scale: 100)
         try await Task.sleep(for: .milliseconds(200))
         let elapsed = clock.now().timeIntervalSince(start)
-        let real = Date().timeIntervalSince(before)
-        // 100 demo seconds per real second, however long the sleep really took.
-        #expect(elapsed >= 19 && elapsed <= real * 100 + 1)
+        let real = ContinuousClock.now - began
+        let realSeconds = Double(real.components.seconds) + Double(real.components.attoseconds) / 1e18
+        #expect(elapsed >= 20 && elapsed <= 100 * realSeconds)
+    }
+
+    @Test func pausedDemoClockStaysAtItsStartUntilResumed() async throws {
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        let clock = DemoClock(start: start, scale: 100, paused: true)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(clock.now() == start)
+        clock.resume()
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(clock.now() > start.addingTimeInterval(5))
     }
 
     @Test func demoPlanPutsTheDeterioratingPatientFirstAndWorsensWithinTwoMinutes() {

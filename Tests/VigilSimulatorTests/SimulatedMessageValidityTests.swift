@@ -39,6 +39,29 @@ struct SimulatedMessageValidityTests {
         #expect(faults > 20)
     }
 
+    @Test func storedAndForwardedBatchesHoldEveryMeasurementWithItsOwnTime() throws {
+        let plan = Self.plan(badReadingProbability: 0)
+        let end = Self.start.addingTimeInterval(86_400)
+        let single = plan.messages(from: Self.start, to: end)
+        let batched = plan.storedAndForwarded(from: Self.start, to: end, batch: 60)
+        #expect(batched.count < single.count / 10)
+        #expect(batched.map(\.validReadings).reduce(0, +) == single.map(\.validReadings).reduce(0, +))
+        let parser = DeviceMessageParser()
+        for message in batched {
+            guard
+                case .parsed(let parsed) = parser.parse(
+                    message.body, deviceID: DeviceID(message.device.deviceID), patientID: PatientID("p"),
+                    transportMessageID: nil, receivedAt: end)
+            else {
+                Issue.record("unparseable batch")
+                continue
+            }
+            #expect(parsed.readings.count == message.validReadings)
+            #expect(parsed.rejected.isEmpty)
+            #expect(parsed.readings.allSatisfy { $0.measuredAt <= message.measuredAt })
+        }
+    }
+
     @Test func withoutFaultsNothingIsRefused() {
         let messages = Self.plan(badReadingProbability: 0).messages(
             from: Self.start, to: Self.start.addingTimeInterval(86_400))

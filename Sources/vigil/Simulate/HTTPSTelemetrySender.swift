@@ -31,18 +31,31 @@ struct HTTPSTelemetrySender: TelemetrySender {
         request.headers.add(name: "authorization", value: token)
         request.headers.add(name: "content-type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: message.body))
-        do {
-            let response = try await client.execute(request, timeout: .seconds(30))
-            _ = try await response.body.collect(upTo: 64 * 1024)
-            switch response.status.code {
-            case 200..<300: return .acknowledged
-            case 400..<500: return .refused(status: Int(response.status.code))
-            default: return .failed
+        // As the IoT Hub SDKs do, a throttled message is sent again after `Retry-After`.
+        for _ in 0..<Self.throttledRetries {
+            do {
+                let response = try await client.execute(request, timeout: .seconds(30))
+                _ = try await response.body.collect(upTo: 64 * 1024)
+                switch response.status.code {
+                case 200..<300:
+                    return .acknowledged
+                case 429:
+                    let seconds = response.headers.first(name: "retry-after").flatMap(Double.init) ?? 1
+                    try await Task.sleep(for: .milliseconds(Int(min(max(seconds, 0.1), 30) * 1000)))
+                case 400..<500:
+                    return .refused(status: Int(response.status.code))
+                default:
+                    return .failed
+                }
+            } catch {
+                return .failed
             }
-        } catch {
-            return .failed
         }
+        return .refused(status: 429)
     }
+
+    /// How many times a throttled message is sent before it counts as refused.
+    static let throttledRetries = 5
 
     func shutdown() async {
         try? await client.shutdown()

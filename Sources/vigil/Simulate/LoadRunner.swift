@@ -40,7 +40,10 @@ struct LoadRunner: Sendable {
         case .realistic(let backfill):
             let start = Date()
             if backfill > 0 {
-                await send(plan.messages(from: start.addingTimeInterval(-backfill), to: start), tally: tally)
+                // As devices that were offline: stored measurements forwarded an hour's worth at a time.
+                await send(
+                    plan.storedAndForwarded(from: start.addingTimeInterval(-backfill), to: start, batch: 60),
+                    tally: tally)
             }
             var cursor = start
             while elapsed() < duration && !Task.isCancelled {
@@ -58,7 +61,8 @@ struct LoadRunner: Sendable {
         return LoadSummary(
             transport: transport, devices: plan.devices.count, seconds: seconds, sent: await tally.sent,
             acknowledged: acknowledged, refused: await tally.refused, failed: await tally.failed,
-            injectedFaults: await tally.injectedFaults, readings: await tally.readings,
+            injectedFaults: await tally.injectedFaults, faultsByReason: await tally.faultsByReason,
+            readings: await tally.readings,
             acknowledgedPerSecond: seconds > 0 ? Double(acknowledged) / seconds : 0,
             latencyMilliseconds: LoadSummary.latency(of: await tally.latencies))
     }
@@ -112,6 +116,7 @@ struct LoadRunner: Sendable {
         let took = ContinuousClock.now - started
         let milliseconds = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
         await tally.record(
-            outcome, milliseconds: milliseconds, readings: message.validReadings, faults: message.faults.count)
+            outcome, milliseconds: milliseconds, readings: message.validReadings,
+            faults: message.faults.map(\.expectedReason.rawValue))
     }
 }

@@ -22,6 +22,8 @@ struct LoadSummary: Codable, Sendable, Equatable {
     let failed: Int
     /// Bad readings injected on purpose (Vigil quarantines them; their messages are still acknowledged).
     let injectedFaults: Int
+    /// The injected bad readings by the quarantine reason Vigil must give them.
+    let faultsByReason: [String: Int]
     /// Readings Vigil should have stored.
     let readings: Int
     /// Acknowledged messages per second.

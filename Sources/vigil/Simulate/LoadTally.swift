@@ -5,13 +5,16 @@ actor LoadTally {
     private(set) var refused = 0
     private(set) var failed = 0
     private(set) var injectedFaults = 0
+    /// Injected bad readings by the quarantine reason Vigil must give them.
+    private(set) var faultsByReason: [String: Int] = [:]
     private(set) var readings = 0
     private(set) var latencies: [Double] = []
 
     /// Records one message's outcome and, when acknowledged, its latency.
-    func record(_ outcome: SendOutcome, milliseconds: Double, readings count: Int, faults: Int) {
+    func record(_ outcome: SendOutcome, milliseconds: Double, readings count: Int, faults: [String]) {
         sent += 1
-        injectedFaults += faults
+        injectedFaults += faults.count
+        for reason in faults { faultsByReason[reason, default: 0] += 1 }
         readings += count
         switch outcome {
         case .acknowledged:
