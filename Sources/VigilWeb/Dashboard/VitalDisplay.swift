@@ -50,7 +50,9 @@ enum VitalDisplay {
 
     /// A number with at most one decimal.
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     /// The NEWS2 sub-score (0–3) of a value, or nil for types NEWS2 does not score.

@@ -16,13 +16,24 @@ struct WorklistEntry: Sendable {
     let daysWithReadings: Int
 
     /// The highest severity of the alerts nobody has acknowledged yet.
-    var openSeverity: AlertSeverity? {
-        activeAlerts.filter { $0.state == .open }.map(\.severity).max()
-    }
+    let openSeverity: AlertSeverity?
 
     /// When the newest device reading was measured.
-    var lastReadingAt: Date? {
-        latest.filter { !$0.type.isDerived }.map(\.measuredAt).max()
+    let lastReadingAt: Date?
+
+    init(
+        patient: Patient, latest: [Reading], news2: Int?, previousNews2: Int?, activeAlerts: [Alert],
+        daysWithReadings: Int
+    ) {
+        self.patient = patient
+        self.latest = latest
+        self.news2 = news2
+        self.previousNews2 = previousNews2
+        self.activeAlerts = activeAlerts
+        self.daysWithReadings = daysWithReadings
+        // Worked out once: sorting compares them many times.
+        openSeverity = activeAlerts.filter { $0.state == .open }.map(\.severity).max()
+        lastReadingAt = latest.filter { !$0.type.isDerived }.map(\.measuredAt).max()
     }
 
     /// Worklist order, most urgent first: the highest open-alert severity,
