@@ -14,6 +14,9 @@
 #   both driven by vigil-bench's own load generator ("MQTT ingest");
 #   VIGIL_BENCH_MQTT_SECONDS (each run, 30) and VIGIL_BENCH_MQTT_IDLE (idle
 #   connections, 10000) size it.
+# - dashboard: the worklist of a clinician with 500 patients and a patient page
+#   over 30 days of one-a-minute readings of five vitals, against /health/live
+#   fetched the same way ("Dashboard pages").
 # - news2: NEWS2 scoring of generated observation sets against the plain
 #   Python scorer Benchmarks/news2-baseline/news2.py ("NEWS2 scoring"); runs by
 #   default or when VIGIL_BENCH_SUITES names news2; VIGIL_BENCH_NEWS2_COUNT
@@ -29,7 +32,7 @@
 #   VIGIL_BENCH_ROWS=100000 VIGIL_BENCH_DAYS=3 VIGIL_BENCH_HTTPS_SECONDS=5 \
 #   VIGIL_BENCH_MQTT_SECONDS=5 VIGIL_BENCH_MQTT_IDLE=2000 scripts/benchmark.sh
 #
-# Other knobs: VIGIL_BENCH_SUITES ("storage https mqtt monitoring webhooks"; name one to run only it),
+# Other knobs: VIGIL_BENCH_SUITES ("storage https mqtt monitoring webhooks dashboard"; name one to run only it),
 # VIGIL_BENCH_BATCH (1000), VIGIL_BENCH_INSERT_RUNS (3), VIGIL_BENCH_RUNS
 # (bucket runs, 5), VIGIL_BENCH_HTTPS_SECONDS (each wrk run, 30).
 #
@@ -50,7 +53,7 @@ mqtt_seconds="${VIGIL_BENCH_MQTT_SECONDS:-30}"
 mqtt_idle="${VIGIL_BENCH_MQTT_IDLE:-10000}"
 monitoring_seconds="${VIGIL_BENCH_MONITORING_SECONDS:-30}"
 webhooks_seconds="${VIGIL_BENCH_WEBHOOKS_SECONDS:-30}"
-suites="${VIGIL_BENCH_SUITES:-storage https mqtt monitoring webhooks}"
+suites="${VIGIL_BENCH_SUITES:-storage https mqtt monitoring webhooks dashboard}"
 output="BENCHMARKS.md"
 
 # Whether the suite named $1 is to run.
@@ -61,7 +64,7 @@ if [[ -z "${VIGIL_BENCH_SUITES:-}" ]] || want news2; then news2_wanted=yes; else
 suites=$(for suite in $suites; do [[ $suite == news2 ]] || printf '%s ' "$suite"; done)
 for suite in $suites; do
     case $suite in
-        storage | https | mqtt | monitoring | webhooks) ;;
+        storage | https | mqtt | monitoring | webhooks | dashboard) ;;
         *) echo "benchmark: unknown suite $suite" >&2; exit 1 ;;
     esac
 done
@@ -90,7 +93,9 @@ for tool in "${tools[@]}"; do
 done
 
 swift build -c release --product vigil-bench
-if want https || want mqtt || want monitoring || want webhooks; then swift build -c release --product vigil; fi
+if want https || want mqtt || want monitoring || want webhooks || want dashboard; then
+    swift build -c release --product vigil
+fi
 bin="$(swift build -c release --show-bin-path)"
 bench="$bin/vigil-bench"
 
@@ -150,6 +155,13 @@ if want monitoring; then
     monitoring_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
     run_bench monitoring "$monitoring_command"
     monitoring_table=$("$bench" report "$results/monitoring.out")
+fi
+
+if want dashboard; then
+    dashboard_command="vigil-bench dashboard --vigil $bin/vigil --patients 500 --days 30 --requests 200"
+    dashboard_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+    run_bench dashboard "$dashboard_command"
+    dashboard_table=$("$bench" report "$results/dashboard.out")
 fi
 
 if want webhooks; then
@@ -569,6 +581,55 @@ the benchmark started: $monitoring_load_at_start.
 EOF
 )
     write_section monitoring "$monitoring_section"
+fi
+
+if want dashboard; then
+    dashboard_section=$(cat <<EOF
+<!-- dashboard:begin -->
+## Dashboard pages
+
+Written by \`scripts/benchmark.sh\` on $date (revision $revision). Targets
+(issue 5): the worklist of a clinician with 500 patients, server time p95 under
+50 ms; a patient page with 30 days of one reading a minute of five vital types,
+p95 under 100 ms and under 300 KB.
+
+### Results
+
+$dashboard_table
+
+### Command
+
+\`\`\`
+${dashboard_command//"$bin"/.build/release}
+\`\`\`
+
+Machine: as in the HTTPS ingest section (\`vigil serve\` and the client share
+the $(nproc) cores). Load average (1, 5, 15 min) when the benchmark started:
+$dashboard_load_at_start.
+
+### Method
+
+- A fresh release \`vigil serve\` (SQLite, live evaluation on). Through the
+  REST API: a clinician, 500 patients with a device each, all on the
+  clinician's care team; each device sends one message of five vitals over
+  HTTPS (so every row has latest values and a NEWS2 total). The first patient's
+  device then sends 30 days (less an hour) of one reading a minute of heart
+  rate, SpO2, respiration rate, temperature and blood pressure, 200 minutes
+  per message (about 216,000 readings).
+- The clinician signs in through \`/dashboard/signin\` (CSRF cookie and
+  field, then the session cookie). Each page is fetched once to warm up, then
+  200 times one after another on one keep-alive connection (AsyncHTTPClient,
+  plain HTTP on loopback); the time is from sending the request to reading
+  the last byte, so it bounds the server time from above. The worklist must
+  list all 500 patients; every request must answer 200.
+- Page weight: the HTML plus the stylesheet and script it loads
+  (\`/dashboard/static/\`); the charts are inline SVG, nothing else is loaded.
+- Baseline: \`GET /health/live\`, fetched the same way in the same run: the
+  cost of any request through the same server, client and connection.
+<!-- dashboard:end -->
+EOF
+)
+    write_section dashboard "$dashboard_section"
 fi
 
 if want webhooks; then
