@@ -249,10 +249,37 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func adminEditsAPatientAndHandsThemToAnotherClinician() async throws {
+        try await TestWorld.with { world, client in
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let path = "/dashboard/admin/patients/\(world.patientA.id)"
+            let edited = try await admin.post(
+                path, ["displayName": "Ada King", "mrn": "", "birthDate": "1955-12-10", "news2Scale": "2"], client)
+            #expect(edited.status == .ok, "\(edited.text)")
+            let stored = try #require(try await world.store.patients.patient(world.patientA.id))
+            #expect(stored.displayName == "Ada King")
+            #expect(stored.mrn == nil)
+            #expect(stored.news2Scale == .scale2)
+            let z = try await world.user(.unassignedClinician)
+            let team = try await client.execute(
+                uri: path + "/care-team", method: .post,
+                headers: [.cookie: admin.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf=\(admin.csrf)&clinician=\(z.id)"))
+            #expect(team.status == .ok, "\(team.text)")
+            #expect(try await world.store.patients.careTeam(of: world.patientA.id) == [z.id])
+            let clinician = try await DashboardVisitor.signIn("dr-z", client)
+            #expect(try await clinician.get("/dashboard/worklist", client).text.contains("Ada King"))
+            let refused = try await admin.post(path + "/care-team", ["clinician": (try await world.user(.patientB)).id.rawValue], client)
+            #expect(refused.status == .badRequest)
+            #expect(try await world.store.patients.careTeam(of: world.patientA.id) == [z.id])
+        }
+    }
+
+    @Test
     func adminCreatesPatientDeviceAndUserThroughForms() async throws {
         try await TestWorld.with { world, client in
             let admin = try await DashboardVisitor.signIn("admin", client)
-            let patient = try await admin.post("/dashboard/admin/patients", ["displayName": "Emmy Noether", "birthDate": "1882-03-23"], client)
+            let patient = try await admin.post("/dashboard/admin/patients", ["displayName": "Emmy Noether", "birthDate": "1982-03-23"], client)
             #expect(patient.status == .ok)
             #expect(patient.text.contains("Emmy Noether"))
             let emmy = try #require(try await world.store.patients.all().first { $0.displayName == "Emmy Noether" })

@@ -10,6 +10,7 @@ struct AdminPagesController {
 
     func register(on routes: DashboardRoutes) {
         AdminPatientsPage(context: routes.context).register(on: routes)
+        AdminPatientPage(context: routes.context).register(on: routes)
         AdminDevicesPage(context: routes.context).register(on: routes)
         AdminUsersPage(context: routes.context).register(on: routes)
         AdminRecordsPages(context: routes.context).register(on: routes)

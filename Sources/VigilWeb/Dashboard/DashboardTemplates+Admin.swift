@@ -18,11 +18,37 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">MRN</th><th scope="col">Birth date</th><th scope="col">SpO₂ scale</th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">MRN</th><th scope="col">Birth date</th><th scope="col">SpO₂ scale</th><th scope="col">Details and care team</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row"><a href="{{path}}">{{name}}</a></th><td>{{mrn}}</td><td>{{birthDate}}</td><td>{{scale}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row"><a href="{{path}}">{{name}}</a></th><td>{{mrn}}</td><td>{{birthDate}}</td><td>{{scale}}</td><td><a href="{{editPath}}">Edit<span class="visually-hidden"> {{name}}</span></a></td></tr>{{/rows}}
         </tbody>
         </table>
+        """
+
+    static let adminPatient = """
+        <h1>Edit <a href="{{patientPath}}">{{name}}</a></h1>
+        \(feedback)
+        <form method="post" action="{{path}}">
+        <fieldset><legend>Details</legend>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="displayName">Name</label> <input id="displayName" name="displayName" required maxlength="200" value="{{name}}"></p>
+        <p><label for="birthDate">Birth date (YYYY-MM-DD)</label> <input id="birthDate" name="birthDate" value="{{birthDate}}"></p>
+        <p><label for="mrn">MRN</label> <input id="mrn" name="mrn" maxlength="64" value="{{mrn}}"></p>
+        <p><label for="news2Scale">NEWS2 SpO₂ scale</label> <select id="news2Scale" name="news2Scale"><option value="1">Scale 1</option><option value="2"{{#scale2}} selected{{/scale2}}>Scale 2 (hypercapnic)</option></select></p>
+        <fieldset><legend>Conditions (switch on their alerting presets)</legend>
+        {{#conditions}}<label><input type="checkbox" name="condition" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label> {{/conditions}}
+        </fieldset>
+        <p><button type="submit">Save patient</button></p>
+        </fieldset>
+        </form>
+        <form method="post" action="{{path}}/care-team">
+        <fieldset><legend>Care team</legend>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{^hasClinicians}}<p>There are no clinicians yet.</p>{{/hasClinicians}}
+        {{#clinicians}}<p><label><input type="checkbox" name="clinician" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label></p>{{/clinicians}}
+        <p><button type="submit">Save care team</button></p>
+        </fieldset>
+        </form>
         """
 
     static let adminDevices = """
