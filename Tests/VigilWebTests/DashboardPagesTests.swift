@@ -276,6 +276,29 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func adminResetsPasswordsAndDisablesUsersButNotThemselves() async throws {
+        try await TestWorld.with { world, client in
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let z = try await world.user(.unassignedClinician)
+            let reset = try await admin.post("/dashboard/admin/users/\(z.id)/password", ["password": "a brand new password"], client)
+            #expect(reset.text.contains("Password of dr-z reset."))
+            _ = try await DashboardVisitor.signIn("dr-z", password: "a brand new password", client)
+            let weak = try await admin.post("/dashboard/admin/users/\(z.id)/password", ["password": "x"], client)
+            #expect(weak.text.contains("The password must be"))
+            let a = try await world.user(.assignedClinician)
+            let session = try await DashboardVisitor.signIn("dr-a", client)
+            _ = try await admin.post("/dashboard/admin/users/\(a.id)/disable", client)
+            #expect(try await world.store.users.user(a.id)?.isDisabled == true)
+            #expect(try await session.get("/dashboard/worklist", client).status == .seeOther)
+            #expect(try await DashboardVisitor.submitSignIn("dr-a", password: TestWorld.password, client).status == .unauthorized)
+            let me = try await world.user(.admin)
+            let selfDisable = try await admin.post("/dashboard/admin/users/\(me.id)/disable", client)
+            #expect(selfDisable.text.contains("You cannot disable yourself."))
+            #expect(try await world.store.users.user(me.id)?.isDisabled == false)
+        }
+    }
+
+    @Test
     func adminCreatesPatientDeviceAndUserThroughForms() async throws {
         try await TestWorld.with { world, client in
             let admin = try await DashboardVisitor.signIn("admin", client)
@@ -290,6 +313,15 @@ struct DashboardPagesTests {
             let list = try await admin.get("/dashboard/admin/devices", client)
             #expect(list.text.contains("cuff-1"))
             #expect(!list.text.contains("SharedAccessKey="))
+            let firstKey = try #require(device.text.components(separatedBy: "SharedAccessKey=").last?.components(separatedBy: "<").first)
+            let rotated = try await admin.post("/dashboard/admin/devices/cuff-1/rotate", ["key": "primary"], client)
+            #expect(rotated.text.contains("HostName=localhost;DeviceId=cuff-1;SharedAccessKey="))
+            #expect(!rotated.text.contains(firstKey))
+            _ = try await admin.post("/dashboard/admin/devices/cuff-1/disable", client)
+            #expect(try await world.store.devices.device(DeviceID("cuff-1"))?.isDisabled == true)
+            _ = try await admin.post("/dashboard/admin/devices/cuff-1/enable", client)
+            #expect(try await world.store.devices.device(DeviceID("cuff-1"))?.isDisabled == false)
+            #expect(try await admin.post("/dashboard/admin/devices/no-such/disable", client).status == .notFound)
             let user = try await admin.post(
                 "/dashboard/admin/users",
                 ["username": "emmy", "password": "a long enough password", "role": "patient", "patientId": emmy.id.rawValue],

@@ -85,7 +85,7 @@ struct DashboardSessionTests {
     /// Every form of the dashboard, posted without its token.
     enum Form: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case signOut, acknowledge, resolve, createPatient, createDevice, createUser, replay, saveRules
-        case editPatient, setCareTeam
+        case editPatient, setCareTeam, disableDevice, rotateKey, resetPassword, disableUser
         var testDescription: String { rawValue }
 
         func path(_ alert: AlertID, patient: PatientID) -> String {
@@ -100,6 +100,10 @@ struct DashboardSessionTests {
             case .saveRules: "/dashboard/patients/\(patient)/rules"
             case .editPatient: "/dashboard/admin/patients/\(patient)"
             case .setCareTeam: "/dashboard/admin/patients/\(patient)/care-team"
+            case .disableDevice: "/dashboard/admin/devices/cuff-1/disable"
+            case .rotateKey: "/dashboard/admin/devices/cuff-1/rotate"
+            case .resetPassword: "/dashboard/admin/users/\(UserID.random())/password"
+            case .disableUser: "/dashboard/admin/users/\(UserID.random())/disable"
             }
         }
     }

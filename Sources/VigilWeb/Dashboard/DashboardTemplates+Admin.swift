@@ -70,9 +70,11 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Device</th><th scope="col">Patient</th><th scope="col">Status</th></tr></thead>
+        <thead><tr><th scope="col">Device</th><th scope="col">Patient</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a></td><td>{{status}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a></td><td>{{status}}</td>
+        <td><form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{id}}</span></button></form>
+        <form class="inline" method="post" action="{{actionsPath}}/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="primary"><button type="submit">Rotate primary key<span class="visually-hidden"> of {{id}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>
         """
@@ -92,9 +94,13 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
+        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td><td>{{role}}</td><td>{{status}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td><td>{{role}}</td><td>{{status}}</td>
+        <td><form class="inline" method="post" action="{{actionsPath}}/password"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="pw-{{id}}">New password<span class="visually-hidden"> for {{username}}</span></label> <input id="pw-{{id}}" name="password" type="password" autocomplete="new-password" required>
+        <button type="submit">Reset password</button></form>
+        <form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{username}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>
         """
