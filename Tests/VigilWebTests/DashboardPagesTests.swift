@@ -299,6 +299,26 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func adminInspectsQuarantinedMessagesAndTheAuditLog() async throws {
+        try await TestWorld.with { world, client in
+            let device = try await world.createDevice(client)
+            let refused = try await world.send(client, device: device, body: #"{"heartRate":999}"#)
+            #expect(refused.status == .badRequest)
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let quarantine = try await admin.get("/dashboard/admin/quarantine", client)
+            #expect(quarantine.status == .ok)
+            #expect(quarantine.text.contains(device.deviceId))
+            #expect(quarantine.text.contains("{&quot;heartRate&quot;:999}"))
+            #expect(quarantine.text.contains("/replay\""))
+            let replay = try await admin.post(quarantine.text.components(separatedBy: "action=\"").first { $0.hasPrefix("/dashboard/admin/quarantine/") }.map { String($0.prefix { $0 != "\"" }) } ?? "", client)
+            #expect(replay.text.contains("is still refused"))
+            let audit = try await admin.get("/dashboard/admin/audit", client)
+            #expect(audit.text.contains("quarantine.replay"))
+            #expect(audit.text.contains("auth.login"))
+        }
+    }
+
+    @Test
     func adminCreatesPatientDeviceAndUserThroughForms() async throws {
         try await TestWorld.with { world, client in
             let admin = try await DashboardVisitor.signIn("admin", client)

@@ -111,9 +111,9 @@ extension DashboardTemplates {
         {{#isEmpty}}<p>Nothing has been quarantined.</p>{{/isEmpty}}
         {{^isEmpty}}
         <table>
-        <thead><tr><th scope="col">Item</th><th scope="col">Device</th><th scope="col">Received</th><th scope="col">Reason</th><th scope="col">State</th><th scope="col">Action</th></tr></thead>
+        <thead><tr><th scope="col">Item</th><th scope="col">Device</th><th scope="col">Received</th><th scope="col">Reason</th><th scope="col">Payload</th><th scope="col">State</th><th scope="col">Action</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{id}}</th><td>{{device}}</td><td>{{received}}</td><td>{{reason}}</td><td>{{state}}</td>
+        {{#rows}}<tr><th scope="row">{{id}}</th><td>{{device}}</td><td>{{received}}</td><td>{{reason}}</td><td><code>{{payload}}</code></td><td>{{state}}</td>
         <td>{{#replayPath}}<form class="inline" method="post" action="{{replayPath}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Replay item {{id}}</button></form>{{/replayPath}}</td></tr>{{/rows}}
         </tbody>
         </table>
