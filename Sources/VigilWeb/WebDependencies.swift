@@ -24,6 +24,8 @@ public struct WebDependencies: Sendable {
     let signInThrottle: SignInThrottle
     /// Days with readings per patient, for the worklist.
     let readingDays = ReadingDaysCache()
+    /// The last two NEWS2 totals per patient, for the worklist's trend arrows.
+    let news2Trends = NEWS2TrendCache()
 
     public init(
         store: any Store, passwords: PasswordHasher, tokens: TokenIssuer, devices: DeviceServices,

@@ -8,10 +8,10 @@ import VigilStore
 /// (`worklist.read`, with the count) covers the list, as the API's list routes do.
 ///
 /// Cost per load: one query for the patients, one for all their active
-/// alerts, and per patient its latest readings and last two NEWS2 totals;
-/// days with readings come from `ReadingDaysCache`, recomputed (one bucket
-/// query per type read this month) only when a patient's newest reading
-/// opens a new day.
+/// alerts, and per patient its latest readings. The NEWS2 trend comes from
+/// `NEWS2TrendCache` (re-read only after a new total) and days with readings
+/// from `ReadingDaysCache` (recomputed, one bucket query per type read this
+/// month, only when a patient's newest reading opens a new day).
 struct WorklistBuilder {
     let dependencies: WebDependencies
     let caller: SecureRoutes.Caller
@@ -24,7 +24,9 @@ struct WorklistBuilder {
         let now = dependencies.now()
         let monthStart = Calendar.utc.dateInterval(of: .month, for: now)?.start ?? now
         let alerts = try await activeAlerts(of: patients.map(\.id))
-        let loader = Loader(store: dependencies.store, days: dependencies.readingDays, monthStart: monthStart, now: now)
+        let loader = Loader(
+            store: dependencies.store, days: dependencies.readingDays, trends: dependencies.news2Trends,
+            monthStart: monthStart, now: now)
         var entries: [WorklistEntry] = []
         entries.reserveCapacity(patients.count)
         try await withThrowingTaskGroup(of: WorklistEntry.self) { group in
@@ -69,23 +71,30 @@ struct WorklistBuilder {
     private struct Loader: Sendable {
         let store: any Store
         let days: ReadingDaysCache
+        let trends: NEWS2TrendCache
         let monthStart: Date
         let now: Date
 
         func entry(for patient: Patient, alerts: [Alert]) async throws -> WorklistEntry {
             let latest = try await store.readings.latest(of: patient.id)
-            var news2: Int?
-            var previous: Int?
-            if latest.contains(where: { $0.type == .news2Score }) {
-                let scores = try await store.readings.readings(
-                    of: patient.id, matching: ReadingQuery(type: .news2Score, limit: 2))
-                news2 = scores.first.map { Int($0.value) }
-                previous = scores.dropFirst().first.map { Int($0.value) }
-            }
+            let trend = try await news2Trend(of: patient.id, latest: latest)
             return WorklistEntry(
-                patient: patient, latest: latest, news2: news2, previousNews2: previous,
+                patient: patient, latest: latest, news2: trend?.current, previousNews2: trend?.previous,
                 activeAlerts: alerts.sorted { $0.severity > $1.severity },
                 daysWithReadings: try await daysWithReadings(of: patient.id, latest: latest))
+        }
+
+        /// The current and previous NEWS2 totals; the history is read only
+        /// when a total newer than the remembered one exists.
+        private func news2Trend(of patient: PatientID, latest: [Reading]) async throws -> NEWS2TrendCache.Trend? {
+            guard let newest = latest.first(where: { $0.type == .news2Score }) else { return nil }
+            if let known = await trends.trend(of: patient, measuredAt: newest.measuredAt) { return known }
+            let scores = try await store.readings.readings(of: patient, matching: ReadingQuery(type: .news2Score, limit: 2))
+            guard let current = scores.first else { return nil }
+            let trend = NEWS2TrendCache.Trend(
+                measuredAt: current.measuredAt, current: Int(current.value), previous: scores.dropFirst().first.map { Int($0.value) })
+            await trends.remember(trend, of: patient)
+            return trend
         }
 
         private func daysWithReadings(of patient: PatientID, latest: [Reading]) async throws -> Int {
