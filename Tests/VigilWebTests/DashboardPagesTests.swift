@@ -77,6 +77,22 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func worklistEscapesWhatPatientsAndAlertsAreCalled() async throws {
+        try await TestWorld.with { world, client in
+            let sly = Patient(displayName: #"<img src=x onerror="alert(1)"> O'Hara & Co"#)
+            try await world.store.patients.create(sly)
+            _ = try await Self.raiseAlert(for: sly, severity: .high, title: "<b>bold</b>", in: world)
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            for path in ["/dashboard/worklist", "/dashboard/worklist/fragment"] {
+                let text = try await admin.get(path, client).text
+                #expect(text.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; O&#39;Hara &amp; Co"))
+                #expect(text.contains("&lt;b&gt;bold&lt;/b&gt; (high, open)"))
+                #expect(!text.contains("<img") && !text.contains("<b>"))
+            }
+        }
+    }
+
+    @Test
     func daysWithReadingsCountsANewDayAsSoonAsItsFirstReadingArrives() async throws {
         let clock = TestClock(try #require(ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")))
         try await TestWorld.with(now: { clock.now }) { world, client in

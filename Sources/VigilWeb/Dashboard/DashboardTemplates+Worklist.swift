@@ -17,22 +17,4 @@ extension DashboardTemplates {
         </table>
         </section>
         """
-
-    static let worklistRows = """
-        {{#isEmpty}}<tr><td colspan="8">No patients on your care teams.</td></tr>{{/isEmpty}}
-        {{#rows}}
-        <tr data-patient-id="{{patientID}}">
-        <td class="num">{{rank}}</td>
-        <th scope="row"><a href="{{path}}">{{name}}</a></th>
-        <td>{{#severity}}<span class="{{severityClass}}">{{severity}}</span>{{/severity}}{{^severity}}none{{/severity}}</td>
-        <td class="num"><span class="badge {{news2Class}}" data-news2>{{news2}}</span>
-        {{#trendSymbol}}<span aria-hidden="true">{{trendSymbol}}</span>{{/trendSymbol}}
-        <span class="visually-hidden">{{trendText}}</span></td>
-        <td>{{#vitals}}<span class="vital">{{name}} {{value}}{{#score}} <span class="badge {{scoreClass}}" title="NEWS2 sub-score">{{score}}</span>{{/score}}</span> {{/vitals}}</td>
-        <td>{{#alerts}}<div class="sev-{{severity}}">{{title}} ({{severity}}, {{state}})</div>{{/alerts}}{{^alerts}}none{{/alerts}}</td>
-        <td>{{#lastReading}}<time datetime="{{iso}}">{{text}}</time> ({{ago}}){{/lastReading}}{{^lastReading}}never{{/lastReading}}</td>
-        <td class="num">{{days}}</td>
-        </tr>
-        {{/rows}}
-        """
 }

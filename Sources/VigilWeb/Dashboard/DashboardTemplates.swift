@@ -11,7 +11,6 @@ enum DashboardTemplates {
         "signin": signIn,
         "error": error,
         "worklist": worklist,
-        "worklist-rows": worklistRows,
         "patient": patient,
         "alerts": alerts,
         "alert-actions": alertActions,
