@@ -28,6 +28,13 @@ struct PostgresTokenStore: TokenStore {
         }
     }
 
+    func extend(hash: String, to expiresAt: Date) async throws {
+        let milliseconds = expiresAt.millisecondsSince1970
+        try await database.query(
+            "UPDATE api_tokens SET expires_at = \(milliseconds) WHERE hash = \(hash) AND expires_at < \(milliseconds)",
+            entity: "token")
+    }
+
     func delete(hash: String) async throws {
         try await database.query("DELETE FROM api_tokens WHERE hash = \(hash)", entity: "token")
     }

@@ -38,6 +38,16 @@ struct SQLiteTokenStore: TokenStore {
         }
     }
 
+    func extend(hash: String, to expiresAt: Date) async throws {
+        try await SQLiteErrors.translating(entity: "token") {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "UPDATE api_tokens SET expires_at = ? WHERE hash = ? AND expires_at < ?",
+                    arguments: [expiresAt.millisecondsSince1970, hash, expiresAt.millisecondsSince1970])
+            }
+        }
+    }
+
     /// Does nothing if there is no such token.
     func delete(hash: String) async throws {
         try await SQLiteErrors.translating(entity: "token") {

@@ -6,6 +6,10 @@ public protocol TokenStore: Sendable {
     func create(_ token: StoredToken) async throws
     /// The token with this hash, if it exists (expired or not).
     func token(hash: String) async throws -> StoredToken?
+    /// Moves a token's expiry to `expiresAt` if that is later than the stored
+    /// one, in one atomic step (a sliding session); does nothing if there is
+    /// no such token.
+    func extend(hash: String, to expiresAt: Date) async throws
     /// Removes one token (sign-out).
     func delete(hash: String) async throws
     /// Removes tokens that expired before `date`; returns how many.

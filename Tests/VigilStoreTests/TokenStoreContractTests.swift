@@ -53,4 +53,22 @@ struct TokenStoreContractTests {
             #expect(try await store.tokens.deleteExpired(before: Fixtures.minutes(0)) == 0)
         }
     }
+
+    @Test(arguments: StoreBackend.available)
+    func extendMovesExpiryOnlyForward(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let user = Fixtures.user("alice")
+            try await store.users.create(user)
+            let token = StoredToken(
+                hash: "session", userID: user.id, createdAt: Fixtures.base, expiresAt: Fixtures.minutes(15))
+            try await store.tokens.create(token)
+            try await store.tokens.extend(hash: "session", to: Fixtures.minutes(25))
+            #expect(try await store.tokens.token(hash: "session")?.expiresAt == Fixtures.minutes(25))
+            try await store.tokens.extend(hash: "session", to: Fixtures.minutes(20))
+            #expect(try await store.tokens.token(hash: "session")?.expiresAt == Fixtures.minutes(25))
+            #expect(try await store.tokens.token(hash: "session")?.createdAt == token.createdAt)
+            try await store.tokens.extend(hash: "unknown", to: Fixtures.minutes(30))
+            #expect(try await store.tokens.token(hash: "unknown") == nil)
+        }
+    }
 }

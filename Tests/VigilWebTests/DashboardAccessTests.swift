@@ -10,7 +10,7 @@ import VigilCore
 struct DashboardAccessTests {
     enum Page: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case home, worklist, worklistFragment, alerts, patientA, patientAMonth, missingPatient, rulesA
-        case adminPatients, adminDevices, adminUsers, adminQuarantine, adminAudit
+        case adminPatients, adminPatientA, adminDevices, adminUsers, adminQuarantine, adminAudit
         var testDescription: String { rawValue }
 
         func path(in world: TestWorld) -> String {
@@ -24,6 +24,7 @@ struct DashboardAccessTests {
             case .missingPatient: "/dashboard/patients/\(PatientID.random())"
             case .rulesA: "/dashboard/patients/\(world.patientA.id)/rules"
             case .adminPatients: "/dashboard/admin/patients"
+            case .adminPatientA: "/dashboard/admin/patients/\(world.patientA.id)"
             case .adminDevices: "/dashboard/admin/devices"
             case .adminUsers: "/dashboard/admin/users"
             case .adminQuarantine: "/dashboard/admin/quarantine"
@@ -77,7 +78,7 @@ struct DashboardAccessTests {
             case .unassignedClinician: return .notFound
             default: return .forbidden
             }
-        case .adminPatients, .adminDevices, .adminUsers, .adminQuarantine, .adminAudit:
+        case .adminPatients, .adminPatientA, .adminDevices, .adminUsers, .adminQuarantine, .adminAudit:
             return visitor == .admin ? .ok : .forbidden
         }
     }

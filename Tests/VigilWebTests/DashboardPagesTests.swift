@@ -79,12 +79,16 @@ struct DashboardPagesTests {
     @Test
     func worklistEscapesWhatPatientsAndAlertsAreCalled() async throws {
         try await TestWorld.with { world, client in
-            let odd = Patient(displayName: #"<script>alert("x")</script> & O'Brien"#)
-            try await world.store.patients.create(odd)
+            let sly = Patient(displayName: #"<img src=x onerror="alert(1)"> O'Hara & Co"#)
+            try await world.store.patients.create(sly)
+            _ = try await Self.raiseAlert(for: sly, severity: .high, title: "<b>bold</b>", in: world)
             let admin = try await DashboardVisitor.signIn("admin", client)
-            let text = try await admin.get("/dashboard/worklist", client).text
-            #expect(!text.contains("<script>alert"))
-            #expect(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Brien"))
+            for path in ["/dashboard/worklist", "/dashboard/worklist/fragment"] {
+                let text = try await admin.get(path, client).text
+                #expect(text.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; O&#39;Hara &amp; Co"))
+                #expect(text.contains("&lt;b&gt;bold&lt;/b&gt; (high, open)"))
+                #expect(!text.contains("<img") && !text.contains("<b>"))
+            }
         }
     }
 
@@ -261,10 +265,80 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func adminEditsAPatientAndHandsThemToAnotherClinician() async throws {
+        try await TestWorld.with { world, client in
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let path = "/dashboard/admin/patients/\(world.patientA.id)"
+            let edited = try await admin.post(
+                path, ["displayName": "Ada King", "mrn": "", "birthDate": "1955-12-10", "news2Scale": "2"], client)
+            #expect(edited.status == .ok, "\(edited.text)")
+            let stored = try #require(try await world.store.patients.patient(world.patientA.id))
+            #expect(stored.displayName == "Ada King")
+            #expect(stored.mrn == nil)
+            #expect(stored.news2Scale == .scale2)
+            let z = try await world.user(.unassignedClinician)
+            let team = try await client.execute(
+                uri: path + "/care-team", method: .post,
+                headers: [.cookie: admin.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "csrf=\(admin.csrf)&clinician=\(z.id)"))
+            #expect(team.status == .ok, "\(team.text)")
+            #expect(try await world.store.patients.careTeam(of: world.patientA.id) == [z.id])
+            let clinician = try await DashboardVisitor.signIn("dr-z", client)
+            #expect(try await clinician.get("/dashboard/worklist", client).text.contains("Ada King"))
+            let refused = try await admin.post(path + "/care-team", ["clinician": (try await world.user(.patientB)).id.rawValue], client)
+            #expect(refused.status == .badRequest)
+            #expect(try await world.store.patients.careTeam(of: world.patientA.id) == [z.id])
+        }
+    }
+
+    @Test
+    func adminResetsPasswordsAndDisablesUsersButNotThemselves() async throws {
+        try await TestWorld.with { world, client in
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let z = try await world.user(.unassignedClinician)
+            let reset = try await admin.post("/dashboard/admin/users/\(z.id)/password", ["password": "a brand new password"], client)
+            #expect(reset.text.contains("Password of dr-z reset."))
+            _ = try await DashboardVisitor.signIn("dr-z", password: "a brand new password", client)
+            let weak = try await admin.post("/dashboard/admin/users/\(z.id)/password", ["password": "x"], client)
+            #expect(weak.text.contains("The password must be"))
+            let a = try await world.user(.assignedClinician)
+            let session = try await DashboardVisitor.signIn("dr-a", client)
+            _ = try await admin.post("/dashboard/admin/users/\(a.id)/disable", client)
+            #expect(try await world.store.users.user(a.id)?.isDisabled == true)
+            #expect(try await session.get("/dashboard/worklist", client).status == .seeOther)
+            #expect(try await DashboardVisitor.submitSignIn("dr-a", password: TestWorld.password, client).status == .unauthorized)
+            let me = try await world.user(.admin)
+            let selfDisable = try await admin.post("/dashboard/admin/users/\(me.id)/disable", client)
+            #expect(selfDisable.text.contains("You cannot disable yourself."))
+            #expect(try await world.store.users.user(me.id)?.isDisabled == false)
+        }
+    }
+
+    @Test
+    func adminInspectsQuarantinedMessagesAndTheAuditLog() async throws {
+        try await TestWorld.with { world, client in
+            let device = try await world.createDevice(client)
+            let refused = try await world.send(client, device: device, body: #"{"heartRate":999}"#)
+            #expect(refused.status == .badRequest)
+            let admin = try await DashboardVisitor.signIn("admin", client)
+            let quarantine = try await admin.get("/dashboard/admin/quarantine", client)
+            #expect(quarantine.status == .ok)
+            #expect(quarantine.text.contains(device.deviceId))
+            #expect(quarantine.text.contains("{&quot;heartRate&quot;:999}"))
+            #expect(quarantine.text.contains("/replay\""))
+            let replay = try await admin.post(quarantine.text.components(separatedBy: "action=\"").first { $0.hasPrefix("/dashboard/admin/quarantine/") }.map { String($0.prefix { $0 != "\"" }) } ?? "", client)
+            #expect(replay.text.contains("is still refused"))
+            let audit = try await admin.get("/dashboard/admin/audit", client)
+            #expect(audit.text.contains("quarantine.replay"))
+            #expect(audit.text.contains("auth.login"))
+        }
+    }
+
+    @Test
     func adminCreatesPatientDeviceAndUserThroughForms() async throws {
         try await TestWorld.with { world, client in
             let admin = try await DashboardVisitor.signIn("admin", client)
-            let patient = try await admin.post("/dashboard/admin/patients", ["displayName": "Emmy Noether", "birthDate": "1882-03-23"], client)
+            let patient = try await admin.post("/dashboard/admin/patients", ["displayName": "Emmy Noether", "birthDate": "1982-03-23"], client)
             #expect(patient.status == .ok)
             #expect(patient.text.contains("Emmy Noether"))
             let emmy = try #require(try await world.store.patients.all().first { $0.displayName == "Emmy Noether" })
@@ -275,6 +349,15 @@ struct DashboardPagesTests {
             let list = try await admin.get("/dashboard/admin/devices", client)
             #expect(list.text.contains("cuff-1"))
             #expect(!list.text.contains("SharedAccessKey="))
+            let firstKey = try #require(device.text.components(separatedBy: "SharedAccessKey=").last?.components(separatedBy: "<").first)
+            let rotated = try await admin.post("/dashboard/admin/devices/cuff-1/rotate", ["key": "primary"], client)
+            #expect(rotated.text.contains("HostName=localhost;DeviceId=cuff-1;SharedAccessKey="))
+            #expect(!rotated.text.contains(firstKey))
+            _ = try await admin.post("/dashboard/admin/devices/cuff-1/disable", client)
+            #expect(try await world.store.devices.device(DeviceID("cuff-1"))?.isDisabled == true)
+            _ = try await admin.post("/dashboard/admin/devices/cuff-1/enable", client)
+            #expect(try await world.store.devices.device(DeviceID("cuff-1"))?.isDisabled == false)
+            #expect(try await admin.post("/dashboard/admin/devices/no-such/disable", client).status == .notFound)
             let user = try await admin.post(
                 "/dashboard/admin/users",
                 ["username": "emmy", "password": "a long enough password", "role": "patient", "patientId": emmy.id.rawValue],

@@ -85,6 +85,7 @@ struct DashboardSessionTests {
     /// Every form of the dashboard, posted without its token.
     enum Form: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case signOut, acknowledge, resolve, createPatient, createDevice, createUser, replay, saveRules
+        case editPatient, setCareTeam, disableDevice, rotateKey, resetPassword, disableUser
         var testDescription: String { rawValue }
 
         func path(_ alert: AlertID, patient: PatientID) -> String {
@@ -97,6 +98,12 @@ struct DashboardSessionTests {
             case .createUser: "/dashboard/admin/users"
             case .replay: "/dashboard/admin/quarantine/1/replay"
             case .saveRules: "/dashboard/patients/\(patient)/rules"
+            case .editPatient: "/dashboard/admin/patients/\(patient)"
+            case .setCareTeam: "/dashboard/admin/patients/\(patient)/care-team"
+            case .disableDevice: "/dashboard/admin/devices/cuff-1/disable"
+            case .rotateKey: "/dashboard/admin/devices/cuff-1/rotate"
+            case .resetPassword: "/dashboard/admin/users/\(UserID.random())/password"
+            case .disableUser: "/dashboard/admin/users/\(UserID.random())/disable"
             }
         }
     }
@@ -118,6 +125,8 @@ struct DashboardSessionTests {
             #expect(try await world.store.patients.all().count == patientsBefore)
             #expect(try await world.store.devices.devices(of: nil).isEmpty)
             #expect(try await world.store.rules.rules(of: world.patientA.id) == nil)
+            #expect(try await world.store.patients.patient(world.patientA.id)?.displayName == world.patientA.displayName)
+            #expect(try await world.store.patients.careTeam(of: world.patientA.id).count == 1)
             // The session is still alive: sign-out was refused too.
             #expect(try await admin.get("/dashboard/worklist", client).status == .ok)
         }

@@ -10,6 +10,7 @@ struct AdminPatientsPage {
         struct Row {
             let name: String
             let path: String
+            let editPath: String
             let mrn: String
             let birthDate: String
             let scale: Int
@@ -28,20 +29,12 @@ struct AdminPatientsPage {
         routes.form("admin/patients", action: "patient.create", allow: .admin) { _, visitor, form in
             let feedback: AdminFormFeedback
             do {
-                guard let name = form.trimmed("displayName"), name.count <= 200 else {
-                    throw VigilError.badRequest("A name of 1 to 200 characters is needed.", code: "invalid_patient")
-                }
-                var birthDate: CalendarDate?
-                if let text = form.trimmed("birthDate") {
-                    guard let date = CalendarDate(text) else {
-                        throw VigilError.badRequest("The birth date must be YYYY-MM-DD.", code: "invalid_patient")
-                    }
-                    birthDate = date
-                }
                 let now = page.context.dependencies.now()
-                let patient = Patient(
-                    displayName: name, birthDate: birthDate, mrn: form.trimmed("mrn"),
-                    news2Scale: form["news2Scale"] == "2" ? .scale2 : .scale1, createdAt: now)
+                var patient = Patient(displayName: "", createdAt: now)
+                try PatientInput(
+                    displayName: form["displayName"] ?? "", birthDate: try AdminPatientPage.birthDate(form.trimmed("birthDate")),
+                    mrn: form.trimmed("mrn"), news2Scale: form["news2Scale"] == "2" ? .scale2 : .scale1, conditions: nil
+                ).apply(to: &patient)
                 try await PatientRepository(store: page.context.dependencies.store, caller: visitor.caller).create(patient)
                 feedback = AdminFormFeedback(message: "Patient created.", isError: false)
             } catch {
@@ -56,7 +49,8 @@ struct AdminPatientsPage {
             .visiblePatients()
         let rows = patients.map {
             Model.Row(
-                name: $0.displayName, path: DashboardPaths.patient($0.id), mrn: $0.mrn ?? "",
+                name: $0.displayName, path: DashboardPaths.patient($0.id),
+                editPath: "/dashboard/admin/patients/\($0.id.rawValue)", mrn: $0.mrn ?? "",
                 birthDate: $0.birthDate?.description ?? "", scale: $0.news2Scale.rawValue)
         }
         return context.renderer.page(

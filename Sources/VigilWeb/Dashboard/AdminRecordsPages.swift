@@ -14,6 +14,7 @@ struct AdminRecordsPages {
             let device: String
             let received: String
             let reason: String
+            let payload: String
             let state: String
             let replayPath: String?
             let csrf: String
@@ -74,13 +75,19 @@ struct AdminRecordsPages {
         }
     }
 
+    /// The start of a payload as text (at most 300 characters), or its size when it is not UTF-8.
+    private static func preview(_ payload: Data) -> String {
+        guard let text = String(data: payload, encoding: .utf8) else { return "\(payload.count) bytes, not text" }
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+
     private func quarantine(_ visitor: DashboardContext.Visitor, feedback: AdminFormFeedback) async throws -> Response {
         let items = try await context.dependencies.store.quarantine.items(state: nil, limit: 200)
         try await visitor.caller.auditor.record("quarantine.list", detail: "count=\(items.count)")
         let rows = items.map {
             QuarantineModel.Row(
                 id: $0.id, device: $0.deviceID?.rawValue ?? "unknown", received: DashboardTime.text($0.receivedAt),
-                reason: $0.reason, state: $0.state.rawValue,
+                reason: $0.reason, payload: Self.preview($0.payload), state: $0.state.rawValue,
                 replayPath: $0.state == .pending ? "/dashboard/admin/quarantine/\($0.id)/replay" : nil,
                 csrf: visitor.session.csrfToken)
         }

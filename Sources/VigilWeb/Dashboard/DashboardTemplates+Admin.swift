@@ -18,11 +18,37 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Name</th><th scope="col">MRN</th><th scope="col">Birth date</th><th scope="col">SpO₂ scale</th></tr></thead>
+        <thead><tr><th scope="col">Name</th><th scope="col">MRN</th><th scope="col">Birth date</th><th scope="col">SpO₂ scale</th><th scope="col">Details and care team</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row"><a href="{{path}}">{{name}}</a></th><td>{{mrn}}</td><td>{{birthDate}}</td><td>{{scale}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row"><a href="{{path}}">{{name}}</a></th><td>{{mrn}}</td><td>{{birthDate}}</td><td>{{scale}}</td><td><a href="{{editPath}}">Edit<span class="visually-hidden"> {{name}}</span></a></td></tr>{{/rows}}
         </tbody>
         </table>
+        """
+
+    static let adminPatient = """
+        <h1>Edit <a href="{{patientPath}}">{{name}}</a></h1>
+        \(feedback)
+        <form method="post" action="{{path}}">
+        <fieldset><legend>Details</legend>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <p><label for="displayName">Name</label> <input id="displayName" name="displayName" required maxlength="200" value="{{name}}"></p>
+        <p><label for="birthDate">Birth date (YYYY-MM-DD)</label> <input id="birthDate" name="birthDate" value="{{birthDate}}"></p>
+        <p><label for="mrn">MRN</label> <input id="mrn" name="mrn" maxlength="64" value="{{mrn}}"></p>
+        <p><label for="news2Scale">NEWS2 SpO₂ scale</label> <select id="news2Scale" name="news2Scale"><option value="1">Scale 1</option><option value="2"{{#scale2}} selected{{/scale2}}>Scale 2 (hypercapnic)</option></select></p>
+        <fieldset><legend>Conditions (switch on their alerting presets)</legend>
+        {{#conditions}}<label><input type="checkbox" name="condition" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label> {{/conditions}}
+        </fieldset>
+        <p><button type="submit">Save patient</button></p>
+        </fieldset>
+        </form>
+        <form method="post" action="{{path}}/care-team">
+        <fieldset><legend>Care team</legend>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{^hasClinicians}}<p>There are no clinicians yet.</p>{{/hasClinicians}}
+        {{#clinicians}}<p><label><input type="checkbox" name="clinician" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label></p>{{/clinicians}}
+        <p><button type="submit">Save care team</button></p>
+        </fieldset>
+        </form>
         """
 
     static let adminDevices = """
@@ -44,9 +70,11 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Device</th><th scope="col">Patient</th><th scope="col">Status</th></tr></thead>
+        <thead><tr><th scope="col">Device</th><th scope="col">Patient</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a></td><td>{{status}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a></td><td>{{status}}</td>
+        <td><form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{id}}</span></button></form>
+        <form class="inline" method="post" action="{{actionsPath}}/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="primary"><button type="submit">Rotate primary key<span class="visually-hidden"> of {{id}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>
         """
@@ -66,9 +94,13 @@ extension DashboardTemplates {
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th></tr></thead>
+        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td><td>{{role}}</td><td>{{status}}</td></tr>{{/rows}}
+        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td><td>{{role}}</td><td>{{status}}</td>
+        <td><form class="inline" method="post" action="{{actionsPath}}/password"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="pw-{{id}}">New password<span class="visually-hidden"> for {{username}}</span></label> <input id="pw-{{id}}" name="password" type="password" autocomplete="new-password" required>
+        <button type="submit">Reset password</button></form>
+        <form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{username}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>
         """
@@ -79,9 +111,9 @@ extension DashboardTemplates {
         {{#isEmpty}}<p>Nothing has been quarantined.</p>{{/isEmpty}}
         {{^isEmpty}}
         <table>
-        <thead><tr><th scope="col">Item</th><th scope="col">Device</th><th scope="col">Received</th><th scope="col">Reason</th><th scope="col">State</th><th scope="col">Action</th></tr></thead>
+        <thead><tr><th scope="col">Item</th><th scope="col">Device</th><th scope="col">Received</th><th scope="col">Reason</th><th scope="col">Payload</th><th scope="col">State</th><th scope="col">Action</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{id}}</th><td>{{device}}</td><td>{{received}}</td><td>{{reason}}</td><td>{{state}}</td>
+        {{#rows}}<tr><th scope="row">{{id}}</th><td>{{device}}</td><td>{{received}}</td><td>{{reason}}</td><td><code>{{payload}}</code></td><td>{{state}}</td>
         <td>{{#replayPath}}<form class="inline" method="post" action="{{replayPath}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Replay item {{id}}</button></form>{{/replayPath}}</td></tr>{{/rows}}
         </tbody>
         </table>

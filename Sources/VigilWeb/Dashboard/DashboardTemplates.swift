@@ -15,6 +15,7 @@ enum DashboardTemplates {
         "alerts": alerts,
         "alert-actions": alertActions,
         "admin-patients": adminPatients,
+        "admin-patient": adminPatient,
         "admin-devices": adminDevices,
         "admin-users": adminUsers,
         "admin-quarantine": adminQuarantine,

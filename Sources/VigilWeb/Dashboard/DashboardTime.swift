@@ -37,12 +37,3 @@ enum DashboardTime {
         }
     }
 }
-
-extension Calendar {
-    /// The Gregorian calendar in UTC.
-    static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-}

@@ -7,14 +7,14 @@ struct FormBody: Sendable {
     /// The largest form body accepted: 64 KiB.
     static let maximumSize = 64 * 1024
 
-    private var fields: [String: String] = [:]
+    private var fields: [String: [String]] = [:]
 
-    /// Parses `name=value&…` text; the first of repeated names wins.
+    /// Parses `name=value&…` text, keeping every value of a repeated name.
     init(text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]), !name.isEmpty, fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            guard let name = Self.decode(parts[0]), !name.isEmpty else { continue }
+            fields[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) ?? "" : "")
         }
     }
 
@@ -29,12 +29,15 @@ struct FormBody: Sendable {
         return FormBody(text: String(buffer: buffer))
     }
 
-    /// A field's value, or nil when absent.
-    subscript(_ name: String) -> String? { fields[name] }
+    /// A field's first value, or nil when absent.
+    subscript(_ name: String) -> String? { fields[name]?.first }
+
+    /// Every value of a repeated field (checkboxes), in order.
+    func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// A field's value with surrounding white space removed, or nil when absent or blank.
     func trimmed(_ name: String) -> String? {
-        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
             return nil
         }
         return value

@@ -28,16 +28,23 @@ struct PatientPageBuilder {
         let byType = Dictionary(latest.map { ($0.type, $0) }, uniquingKeysWith: { $0.measuredAt > $1.measuredAt ? $0 : $1 })
         let oxygen: OxygenStatus = (byType[.supplementalOxygen]?.value ?? 0) > 0 ? .oxygen : .air
 
-        var charts: [PatientPageModel.Chart] = []
-        for type in Self.chartedTypes where byType[type] != nil {
-            let buckets = try await store.readings.buckets(of: id, type: type, from: from, to: now, width: range.bucket)
-            charts.append(chart(type, buckets: buckets, from: from, to: now, range: range, scale: patient.news2Scale))
+        // Each type's buckets are one aggregate query; run them side by side.
+        let types = Self.chartedTypes.filter { byType[$0] != nil } + (byType[.news2Score] != nil ? [.news2Score] : [])
+        let bucketsByType = try await withThrowingTaskGroup(of: (VitalType, [ReadingBucket]).self) { group in
+            for type in types {
+                group.addTask {
+                    (type, try await store.readings.buckets(of: id, type: type, from: from, to: now, width: range.bucket))
+                }
+            }
+            var result: [VitalType: [ReadingBucket]] = [:]
+            for try await (type, buckets) in group { result[type] = buckets }
+            return result
         }
-        var news2Chart: PatientPageModel.Chart?
-        if byType[.news2Score] != nil {
-            let buckets = try await store.readings.buckets(
-                of: id, type: .news2Score, from: from, to: now, width: range.bucket)
-            news2Chart = chart(.news2Score, buckets: buckets, from: from, to: now, range: range, scale: patient.news2Scale)
+        let charts = types.filter { $0 != .news2Score }.map {
+            chart($0, buckets: bucketsByType[$0] ?? [], from: from, to: now, range: range, scale: patient.news2Scale)
+        }
+        let news2Chart = bucketsByType[.news2Score].map {
+            chart(.news2Score, buckets: $0, from: from, to: now, range: range, scale: patient.news2Scale)
         }
 
         let isStaff = visitor.user.role != .patient

@@ -50,9 +50,7 @@ struct SessionManager: Sendable {
         if touch {
             let deadline = min(now.addingTimeInterval(settings.idleTimeout), hardEnd)
             if deadline.timeIntervalSince(token.expiresAt) >= Self.touchGranularity {
-                try await store.delete(hash: hash)
-                try await store.create(
-                    StoredToken(hash: hash, userID: token.userID, createdAt: token.createdAt, expiresAt: deadline))
+                try await store.extend(hash: hash, to: deadline)
             }
         }
         return Session(secret: secret, userID: token.userID)
