@@ -113,16 +113,17 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
     }
 
     private func evaluateOnce(_ id: PatientID) async throws {
-        guard let patient = try await store.patients.patient(id) else { return }
+        guard let snapshot = try await store.snapshot(of: id) else { return }
+        let patient = snapshot.patient
         let now = alerts.now()
-        let rules = try await rulesInEffect(for: patient)
-        let latest = try await store.readings.latest(of: id)
+        let rules = rulesInEffect(for: patient, stored: snapshot.storedRules)
+        let latest = snapshot.latest
         let assessBaseline = await baselineClock.isDue(id, now: now, interval: configuration.baselineInterval)
         let history = try await history(of: id, rules: rules, latest: latest, baseline: assessBaseline, now: now)
-        let active = try await store.alerts.activeAlerts(of: id)
         let outcome = evaluator.evaluate(
             PatientEvaluationInput(
-                patient: patient, rules: rules, history: history, latest: latest, activeAlerts: active, now: now,
+                patient: patient, rules: rules, history: history, latest: latest,
+                activeAlerts: snapshot.activeAlerts, now: now,
                 assessBaseline: assessBaseline))
         guard !outcome.isEmpty else { return }
         _ = try await committer.submit(
@@ -131,13 +132,12 @@ public final class LiveEvaluator: Service, CommitObserver, Sendable {
 
     /// The stored rules, or the condition presets; presets too when the stored
     /// rules cannot be read (logged), so a patient is never left unmonitored.
-    private func rulesInEffect(for patient: Patient) async throws -> [Rule] {
-        let stored = try await store.rules.rules(of: patient.id)
+    private func rulesInEffect(for patient: Patient, stored: StoredRuleSet?) -> [Rule] {
         do {
             return try PatientRules.effective(for: patient, stored: stored).ruleSet.rules
         } catch {
             logger.error("Stored rules are unreadable; using condition presets", metadata: ["patient.id": "\(patient.id)"])
-            return try PatientRules.effective(for: patient, stored: nil).ruleSet.rules
+            return RulePresets.rules(for: patient.conditions)
         }
     }
 

@@ -60,17 +60,20 @@ struct SQLiteAlertStore: AlertStore {
 
     func activeAlerts(of patient: PatientID) async throws -> [Alert] {
         try await SQLiteErrors.translating(entity: "alert") {
-            try await pool.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT \(Self.columns) FROM alerts WHERE patient_id = ? AND state <> 'resolved'
-                        ORDER BY created_at, id
-                        """,
-                    arguments: [patient.rawValue]
-                ).map(Self.alert(from:))
-            }
+            try await pool.read { db in try Self.activeAlerts(of: patient, in: db) }
         }
+    }
+
+    /// A patient's open and acknowledged alerts, read in the caller's transaction.
+    static func activeAlerts(of patient: PatientID, in db: Database) throws -> [Alert] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(columns) FROM alerts WHERE patient_id = ? AND state <> 'resolved'
+                ORDER BY created_at, id
+                """,
+            arguments: [patient.rawValue]
+        ).map(alert(from:))
     }
 
     func activeOperationalAlerts() async throws -> [Alert] {

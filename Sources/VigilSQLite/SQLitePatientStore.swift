@@ -43,11 +43,14 @@ struct SQLitePatientStore: PatientStore {
 
     func patient(_ id: PatientID) async throws -> Patient? {
         try await SQLiteErrors.translating(entity: "patient") {
-            try await pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM patients WHERE id = ?", arguments: [id.rawValue])
-                    .map(Self.patient(from:))
-            }
+            try await pool.read { db in try Self.patient(id, in: db) }
         }
+    }
+
+    /// One patient, read in the caller's transaction.
+    static func patient(_ id: PatientID, in db: Database) throws -> Patient? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM patients WHERE id = ?", arguments: [id.rawValue])
+            .map(patient(from:))
     }
 
     func all() async throws -> [Patient] {

@@ -111,14 +111,19 @@ struct SQLiteReadingStore: ReadingStore {
     func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading] {
         guard count > 0, !types.isEmpty, !patients.isEmpty else { return [] }
         return try await SQLiteErrors.translating(entity: "reading") {
-            let arguments: StatementArguments = [
-                "patients": try Self.jsonArray(patients.map(\.rawValue)),
-                "types": try Self.jsonArray(types.map(\.rawValue)), "count": count,
-            ]
-            return try await pool.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: Self.newestSQL), arguments: arguments).map(Self.reading(from:))
-            }
+            try await pool.read { db in try Self.newest(count, of: types, for: patients, in: db) }
         }
+    }
+
+    /// `newest(_:of:for:)`, read in the caller's transaction.
+    static func newest(_ count: Int, of types: [VitalType], for patients: [PatientID], in db: Database) throws
+        -> [Reading]
+    {
+        let arguments: StatementArguments = [
+            "patients": try jsonArray(patients.map(\.rawValue)), "types": try jsonArray(types.map(\.rawValue)),
+            "count": count,
+        ]
+        return try Row.fetchAll(db.cachedStatement(sql: newestSQL), arguments: arguments).map(reading(from:))
     }
 
     /// Strings as a JSON array, for `json_each`.

@@ -9,17 +9,20 @@ struct SQLiteRuleStore: RuleStore {
 
     func rules(of patient: PatientID) async throws -> StoredRuleSet? {
         try await SQLiteErrors.translating(entity: "rules") {
-            try await pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT rule_set, updated_at, updated_by FROM patient_rules WHERE patient_id = ?",
-                    arguments: [patient.rawValue]
-                ).map { row in
-                    StoredRuleSet(
-                        json: Data(try row.decode(String.self, atIndex: 0).utf8),
-                        updatedAt: Date(millisecondsSince1970: try row.decode(atIndex: 1)),
-                        updatedBy: try row.decode(String?.self, atIndex: 2).map { UserID($0) })
-                }
-            }
+            try await pool.read { db in try Self.rules(of: patient, in: db) }
+        }
+    }
+
+    /// A patient's stored rules, read in the caller's transaction.
+    static func rules(of patient: PatientID, in db: Database) throws -> StoredRuleSet? {
+        try Row.fetchOne(
+            db, sql: "SELECT rule_set, updated_at, updated_by FROM patient_rules WHERE patient_id = ?",
+            arguments: [patient.rawValue]
+        ).map { row in
+            StoredRuleSet(
+                json: Data(try row.decode(String.self, atIndex: 0).utf8),
+                updatedAt: Date(millisecondsSince1970: try row.decode(atIndex: 1)),
+                updatedBy: try row.decode(String?.self, atIndex: 2).map { UserID($0) })
         }
     }
 

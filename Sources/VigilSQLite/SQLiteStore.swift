@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import VigilCore
 import VigilStore
 
 /// The Vigil store on an embedded SQLite database, in WAL mode through a GRDB
@@ -85,6 +86,19 @@ public final class SQLiteStore: Store {
     ///
     /// - Returns: the names of the migrations applied by this call, in order.
     /// - Throws: `StoreError.schemaTooNew` if the database was migrated by a newer build.
+    /// The snapshot in one read transaction (four queries, one connection).
+    public func snapshot(of id: PatientID) async throws -> PatientSnapshot? {
+        try await SQLiteErrors.translating(entity: "patient") {
+            try await pool.read { db in
+                guard let patient = try SQLitePatientStore.patient(id, in: db) else { return nil }
+                return PatientSnapshot(
+                    patient: patient, storedRules: try SQLiteRuleStore.rules(of: id, in: db),
+                    latest: try SQLiteReadingStore.newest(1, of: VitalType.allCases, for: [id], in: db),
+                    activeAlerts: try SQLiteAlertStore.activeAlerts(of: id, in: db))
+            }
+        }
+    }
+
     public func migrate() async throws -> [String] {
         let migrator = SQLiteMigrations.migrator
         return try await SQLiteErrors.translating(entity: "schema") {

@@ -30,6 +30,11 @@ public protocol Store: Sendable {
     /// The transactional outbox of webhook events and their deliveries.
     var outbox: any OutboxStore { get }
 
+    /// A patient's snapshot for evaluation (see `PatientSnapshot`); `nil` for
+    /// an unknown patient. A backend that can reads it in one transaction, so
+    /// that the readings and alerts it returns are of one moment.
+    func snapshot(of patient: PatientID) async throws -> PatientSnapshot?
+
     /// Applies every migration not yet applied, in order, and returns the
     /// names of those it applied (empty when the schema is current).
     func migrate() async throws -> [String]
@@ -39,4 +44,14 @@ public protocol Store: Sendable {
 
     /// Releases connections and files. The store must not be used afterwards.
     func close() async throws
+}
+
+extension Store {
+    /// The snapshot read through the parts' own queries, one after another.
+    public func snapshot(of id: PatientID) async throws -> PatientSnapshot? {
+        guard let patient = try await patients.patient(id) else { return nil }
+        return PatientSnapshot(
+            patient: patient, storedRules: try await rules.rules(of: id), latest: try await readings.latest(of: id),
+            activeAlerts: try await alerts.activeAlerts(of: id))
+    }
 }
