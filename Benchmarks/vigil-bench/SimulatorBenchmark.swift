@@ -42,7 +42,8 @@ struct SimulatorBenchmark: Sendable {
         let generation: SimulateSummary
         /// `vigil simulate` against `vigil serve`: what Vigil absorbed.
         let absorption: SimulateSummary
-        /// CPU cores the server kept busy during the load run, on average.
+        /// CPU cores the server kept busy while `vigil simulate` ran against it
+        /// (enrolment included), on average.
         let serverCores: Double
         /// Device readings the server's database holds from the load run.
         let storedReadings: Int
@@ -72,6 +73,7 @@ struct SimulatorBenchmark: Sendable {
         do {
             progress("absorption: vigil simulate against vigil serve for \(configuration.seconds) s")
             let before = try MQTTProcessSample(pid: server.pid)
+            let stopwatch = Stopwatch()
             let startedAt = Self.millisecondsNow()
             absorption = try simulate(
                 vigil,
@@ -83,7 +85,8 @@ struct SimulatorBenchmark: Sendable {
                 ], name: "absorption")
             window = (startedAt, Self.millisecondsNow())
             let after = try MQTTProcessSample(pid: server.pid)
-            serverCores = absorption.seconds > 0 ? (after.cpuSeconds - before.cpuSeconds) / absorption.seconds : 0
+            let wall = stopwatch.seconds
+            serverCores = wall > 0 ? (after.cpuSeconds - before.cpuSeconds) / wall : 0
         } catch {
             server.killNow()
             throw error

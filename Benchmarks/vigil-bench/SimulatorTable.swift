@@ -26,7 +26,7 @@ enum SimulatorTable {
                 + "(\(generation.refused) refused, \(generation.failed) failed)",
             "absorption: all \(Format.thousands(absorption.sent)) messages were answered 204, none refused "
                 + "(throttled or otherwise) or failed; the server kept \(Format.fixed(report.serverCores, decimals: 2)) "
-                + "cores busy on average",
+                + "cores busy on average while `vigil simulate` ran (enrolment included)",
             "durability: after SIGTERM, `vigil.sqlite` holds \(Format.thousands(report.storedReadings)) device readings "
                 + "received during the load run ≥ the \(Format.thousands(absorption.readings)) valid readings acknowledged; "
                 + "\(Format.thousands(report.quarantined)) quarantined ≥ the \(Format.thousands(absorption.injectedFaults)) "
