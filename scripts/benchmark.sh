@@ -707,7 +707,7 @@ ${simulator_command//"$bin"/.build/release}
   readings are committed. \`vigil simulate\` and \`vigil serve\` share the
   $(nproc) cores, so the absorbed rate is what Vigil takes while its load
   generator runs beside it; the server's CPU time (\`/proc/<pid>/stat\`)
-  while `vigil simulate` ran (enrolment included) is reported as cores busy.
+  while \`vigil simulate\` ran (enrolment included) is reported as cores busy.
 - **Ratio.** Generated messages/s ÷ absorbed messages/s (the readings/s ratio
   beside it); the target is met at 5× or more.
 - **Checks.** Every message of both runs must be acknowledged (in the
