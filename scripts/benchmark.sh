@@ -708,6 +708,12 @@ ${simulator_command//"$bin"/.build/release}
   $(nproc) cores, so the absorbed rate is what Vigil takes while its load
   generator runs beside it; the server's CPU time (\`/proc/<pid>/stat\`)
   while \`vigil simulate\` ran (enrolment included) is reported as cores busy.
+  The absorbed rate is thus what Vigil takes from its own simulator (whose
+  HTTPS client and TLS compete for the same cores), not necessarily its
+  ceiling with a lighter client: the HTTPS ingest section measures that with
+  \`wrk\`. A server far below $(nproc) cores busy means the load run was bound by
+  the client or by commit latency (Vigil acknowledges only after fsync), not
+  by the server's CPU.
 - **Ratio.** Generated messages/s ÷ absorbed messages/s (the readings/s ratio
   beside it); the target is met at 5× or more.
 - **Checks.** Every message of both runs must be acknowledged (in the
