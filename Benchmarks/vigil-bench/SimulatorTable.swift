@@ -5,7 +5,7 @@ enum SimulatorTable {
         let generation = report.generation
         let absorption = report.absorption
         let shape =
-            "\(Format.thousands(absorption.devices)) simulated devices, --batch \(report.batch), "
+            "\(Format.thousands(absorption.devices)) simulated devices, `--batch \(report.batch)`, "
             + "\(Format.fixed(absorption.readingsPerMessage, decimals: 2)) valid readings per message on average, "
             + "bad readings \(Format.fixed(report.badReadings * 100, decimals: 0)) %, seed \(report.seed), "
             + "\(report.connections) messages in flight"
