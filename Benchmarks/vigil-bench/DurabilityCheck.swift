@@ -64,6 +64,19 @@ enum DurabilityCheck {
         try count("SELECT count(*) FROM readings WHERE device_id IS NULL", databasePath: databasePath)
     }
 
+    /// Device readings (not derived scores) received from `start` to `end`, milliseconds since 1970, inclusive.
+    static func deviceReadings(databasePath: String, from start: Int64, to end: Int64) throws -> Int {
+        try count(
+            "SELECT count(*) FROM readings WHERE device_id IS NOT NULL AND received_at BETWEEN \(start) AND \(end)",
+            databasePath: databasePath)
+    }
+
+    /// Quarantine entries received from `start` to `end`, milliseconds since 1970, inclusive.
+    static func quarantined(databasePath: String, from start: Int64, to end: Int64) throws -> Int {
+        try count(
+            "SELECT count(*) FROM quarantine WHERE received_at BETWEEN \(start) AND \(end)", databasePath: databasePath)
+    }
+
     /// How many webhook deliveries are still waiting to be made.
     static func pendingDeliveries(databasePath: String) throws -> Int {
         try count("SELECT count(*) FROM webhook_deliveries WHERE state = 'pending'", databasePath: databasePath)

@@ -3,8 +3,8 @@ import Foundation
 
 /// `vigil-bench report`: turns the JSON lines the benchmarks printed into the
 /// Markdown tables of `BENCHMARKS.md`: the storage table for `store-insert`
-/// and `buckets` lines, the HTTPS table for `https-ingest` lines (each only
-/// when such lines are given).
+/// and `buckets` lines, the HTTPS table for `https-ingest` lines, the
+/// simulator table for `simulator` lines (each only when such lines are given).
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -25,6 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
         var monitoringReports: [MonitoringReport] = []
         var webhookReports: [WebhookRelayReport] = []
         var dashboardReports: [DashboardReport] = []
+        var simulatorReports: [SimulatorReport] = []
         for file in files {
             let text = try String(contentsOfFile: file, encoding: .utf8)
             for line in text.split(separator: "\n") where line.hasPrefix("{") {
@@ -38,6 +39,8 @@ struct ReportCommand: AsyncParsableCommand {
                     webhookReports.append(try JSONDecoder().decode(WebhookRelayReport.self, from: data))
                 case DashboardReport.name:
                     dashboardReports.append(try JSONDecoder().decode(DashboardReport.self, from: data))
+                case SimulatorReport.name:
+                    simulatorReports.append(try JSONDecoder().decode(SimulatorReport.self, from: data))
                 default:
                     reports.append(try JSONDecoder().decode(BenchmarkReport.self, from: data))
                 }
@@ -45,14 +48,14 @@ struct ReportCommand: AsyncParsableCommand {
         }
         guard
             !reports.isEmpty || !httpsReports.isEmpty || !monitoringReports.isEmpty || !webhookReports.isEmpty
-                || !dashboardReports.isEmpty
+                || !dashboardReports.isEmpty || !simulatorReports.isEmpty
         else {
             throw BenchmarkError("no benchmark results in \(files.joined(separator: ", "))")
         }
         let tables = (reports.isEmpty ? [] : [MarkdownTable.render(reports)])
             + (httpsReports.isEmpty ? [] : [HTTPSIngestTable.render(httpsReports)])
             + monitoringReports.map(MonitoringTable.render) + webhookReports.map(WebhookRelayTable.render)
-            + dashboardReports.map(DashboardTable.render)
+            + dashboardReports.map(DashboardTable.render) + simulatorReports.map(SimulatorTable.render)
         print(tables.joined(separator: "\n\n"))
     }
 }

@@ -3,7 +3,8 @@ import ArgumentParser
 /// `vigil-bench`: benchmarks that compare Vigil with a baseline run in the
 /// same invocation: the stores against the `sqlite3` and `psql` tools, and
 /// HTTPS ingest into `vigil serve` (driven by `wrk`) against the store's batch insert,
-/// and NEWS2 scoring against a plain Python implementation of the same chart.
+/// NEWS2 scoring against a plain Python implementation of the same chart,
+/// and the device simulator's generation rate against what Vigil absorbs.
 ///
 /// Each benchmark prints a human-readable line and a JSON line;
 /// `scripts/benchmark.sh` runs them all and writes `BENCHMARKS.md`.
@@ -15,6 +16,6 @@ struct VigilBench: AsyncParsableCommand {
         subcommands: [
             StoreInsertCommand.self, BucketsCommand.self, HTTPSIngestCommand.self, NEWS2Command.self, MonitoringCommand.self,
             WebhookRelayCommand.self, DashboardCommand.self,
-            ReportCommand.self, MQTTCommand.self,
+            ReportCommand.self, MQTTCommand.self, SimulatorCommand.self,
         ])
 }
