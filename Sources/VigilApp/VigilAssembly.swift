@@ -98,9 +98,8 @@ public struct VigilAssembly: Sendable {
             configuration: .init(
                 address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "Vigil"),
             // Shut down in reverse: the writer drains first, then evaluation of what it committed.
-            services: [
-                monitoring.evaluator, monitoring.escalation, monitoring.missingData, webhookRelay, writer,
-            ],
+            services: [monitoring.evaluator, monitoring.escalation, monitoring.missingData]
+                + (configuration.runsWebhookRelay ? [webhookRelay] : []) + [writer],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

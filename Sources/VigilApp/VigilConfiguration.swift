@@ -37,6 +37,10 @@ public struct VigilConfiguration: Sendable {
     public var monitoring: MonitoringConfiguration = .init()
     /// Webhook relay: retry schedule, URL policy, limits.
     public var webhooks: WebhookRelay.Configuration = .init()
+    /// Whether this process runs the webhook relay. Default true; a node (or a
+    /// test that drives its own relay) may leave delivery to others: the
+    /// outbox keeps every event until some relay delivers it.
+    public var runsWebhookRelay = true
     /// Demo mode (`serve --demo`): seed a demo ward and simulate its devices; nil (the default) for none.
     public var demo: DemoConfiguration?
     /// `/health/ready` answers 503 while more webhook deliveries than this are

@@ -30,15 +30,19 @@ struct TestWorld {
 
     /// Runs `body` against a fresh world, then deletes it; with a `folder`, the
     /// world lives there and is kept (the caller removes it).
+    ///
+    /// With `webhookRelay` false the server runs no relay of its own, so a
+    /// test can drive one with its own clock and transport.
     static func with(
-        now: @escaping @Sendable () -> Date = { Date() }, folder kept: URL? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }, folder kept: URL? = nil, webhookRelay: Bool = true,
         _ body: @escaping @Sendable (TestWorld, any TestClientProtocol) async throws -> Void
     ) async throws {
         let folder =
             kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("vigil-web-\(UUID().uuidString)")
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
-        let configuration = VigilConfiguration(
+        var configuration = VigilConfiguration(
             dataDirectory: folder.path, sqliteSynchronousFull: false, passwords: .init(cost: 4))
+        configuration.runsWebhookRelay = webhookRelay
         let logger = Logger(label: "test")
         let store = try await StoreFactory.openMigrated(configuration, logger: logger)
         let assembly = try VigilServer(configuration: configuration, logger: logger, now: now).assemble(store: store)
