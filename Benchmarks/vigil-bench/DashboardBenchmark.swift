@@ -188,11 +188,7 @@ struct TelemetryPoster: Sendable {
     ///
     /// - Throws: ``BenchmarkError`` unless the answer is 204.
     func post(_ body: String, as device: BenchDevice) async throws {
-        var request = HTTPClientRequest(url: baseURL + device.telemetryPath)
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: device.token)
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: body))
+        let request = device.telemetryRequest(baseURL: baseURL, body: body)
         let response = try await client.execute(request, timeout: .seconds(60))
         let answer = try await response.body.collect(upTo: 64 * 1024)
         guard response.status == .noContent else {

@@ -65,11 +65,7 @@ struct PacedTelemetrySender: Sendable {
             try? await Task.sleep(until: next, clock: .continuous)
             next += interval
             let millisecond = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
-            var request = HTTPClientRequest(url: baseURL + device.telemetryPath)
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: device.token)
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body(Self.isoTime(millisecond: millisecond))))
+            let request = device.telemetryRequest(baseURL: baseURL, body: body(Self.isoTime(millisecond: millisecond)))
             let sentAt = ContinuousClock.now
             do {
                 let response = try await client.execute(request, timeout: .seconds(10))
