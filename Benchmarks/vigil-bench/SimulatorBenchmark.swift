@@ -1,3 +1,4 @@
+import VigilSimulator
 import Foundation
 
 /// Whether the device simulator can ever be the bottleneck: the rate at which
@@ -39,9 +40,9 @@ struct SimulatorBenchmark: Sendable {
     /// The two runs and what was checked.
     struct Result: Sendable {
         /// `vigil simulate --dry-run`: the simulator alone.
-        let generation: SimulateSummary
+        let generation: LoadSummary
         /// `vigil simulate` against `vigil serve`: what Vigil absorbed.
-        let absorption: SimulateSummary
+        let absorption: LoadSummary
         /// CPU cores the server kept busy while `vigil simulate` ran against it
         /// (enrolment included), on average.
         let serverCores: Double
@@ -67,7 +68,7 @@ struct SimulatorBenchmark: Sendable {
         let password = "bench-\(UInt64.random(in: 1...UInt64.max))"
         let server = try await VigilServerProcess.start(
             executable: configuration.vigilPath, in: scratch, adminPassword: password)
-        let absorption: SimulateSummary
+        let absorption: LoadSummary
         let serverCores: Double
         let window: (startedAt: Int64, endedAt: Int64)
         do {
@@ -114,7 +115,7 @@ struct SimulatorBenchmark: Sendable {
 
     /// Runs `vigil simulate` with the shared load-generator flags and `extra`,
     /// keeping its summary (standard output) and progress (standard error) in the scratch folder.
-    private func simulate(_ vigil: ExternalTool, arguments extra: [String], name: String) throws -> SimulateSummary {
+    private func simulate(_ vigil: ExternalTool, arguments extra: [String], name: String) throws -> LoadSummary {
         let arguments =
             [
                 "simulate", "--json", "--devices", "\(configuration.devices)", "--seed", "\(configuration.seed)",
@@ -126,14 +127,14 @@ struct SimulatorBenchmark: Sendable {
         try vigil.run(arguments, output: output)
         let data = try Data(contentsOf: URL(fileURLWithPath: output))
         do {
-            return try JSONDecoder().decode(SimulateSummary.self, from: data)
+            return try JSONDecoder().decode(LoadSummary.self, from: data)
         } catch {
             throw BenchmarkError("vigil simulate printed no summary: \(String(decoding: data.prefix(500), as: UTF8.self))")
         }
     }
 
     /// Every message must have been acknowledged: none refused, none failed.
-    private func check(_ summary: SimulateSummary, name: String) throws {
+    private func check(_ summary: LoadSummary, name: String) throws {
         guard summary.sent > 0, summary.acknowledged == summary.sent, summary.refused == 0, summary.failed == 0 else {
             throw BenchmarkError(
                 "\(name) sent \(summary.sent) messages: \(summary.acknowledged) acknowledged, \(summary.refused) "

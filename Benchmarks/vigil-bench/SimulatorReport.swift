@@ -1,3 +1,4 @@
+import VigilSimulator
 import Foundation
 
 /// The results of `vigil-bench simulator`: how fast the simulator generates
@@ -9,9 +10,9 @@ struct SimulatorReport: Codable, Sendable, BenchmarkOutput {
 
     var benchmark = SimulatorReport.name
     /// `vigil simulate --dry-run`.
-    var generation: SimulateSummary
+    var generation: LoadSummary
     /// `vigil simulate` against `vigil serve` over HTTPS.
-    var absorption: SimulateSummary
+    var absorption: LoadSummary
     /// Generated messages/s ÷ absorbed messages/s.
     var ratio: Double
     /// Generated readings/s ÷ absorbed readings/s.
@@ -54,7 +55,7 @@ struct SimulatorReport: Codable, Sendable, BenchmarkOutput {
     }
 
     /// `12,345 messages/s (23,456 readings/s)`.
-    static func rates(_ summary: SimulateSummary) -> String {
+    static func rates(_ summary: LoadSummary) -> String {
         "\(Format.thousands(Int(summary.acknowledgedPerSecond.rounded()))) messages/s "
             + "(\(Format.thousands(Int(summary.readingsPerSecond.rounded()))) readings/s)"
     }

@@ -1,3 +1,4 @@
+import VigilSimulator
 /// The Markdown table of a ``SimulatorReport``.
 enum SimulatorTable {
     /// A results table and the checks made.
@@ -37,7 +38,7 @@ enum SimulatorTable {
             rows: [row], checks: checks)
     }
 
-    private static func latency(_ summary: SimulateSummary) -> String {
+    private static func latency(_ summary: LoadSummary) -> String {
         guard let latency = summary.latencyMilliseconds else { return "" }
         return "; latency p50 \(Format.fixed(latency.p50, decimals: 1)) ms, p99 \(Format.fixed(latency.p99, decimals: 1)) ms"
     }

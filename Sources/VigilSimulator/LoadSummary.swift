@@ -2,36 +2,60 @@ import Foundation
 
 /// What a simulation run did: counts, the achieved rate and the latency of
 /// acknowledged messages (send to 204/PUBACK).
-struct LoadSummary: Codable, Sendable, Equatable {
+public struct LoadSummary: Codable, Sendable, Equatable {
     /// Latency percentiles in milliseconds (nearest rank).
-    struct Latency: Codable, Sendable, Equatable {
-        let p50: Double
-        let p90: Double
-        let p99: Double
-        let max: Double
+    public struct Latency: Codable, Sendable, Equatable {
+        public let p50: Double
+        public let p90: Double
+        public let p99: Double
+        public let max: Double
+
+        public init(p50: Double, p90: Double, p99: Double, max: Double) {
+            self.p50 = p50
+            self.p90 = p90
+            self.p99 = p99
+            self.max = max
+        }
     }
 
-    let transport: String
-    let devices: Int
-    let seconds: Double
-    let sent: Int
-    let acknowledged: Int
+    public let transport: String
+    public let devices: Int
+    public let seconds: Double
+    public let sent: Int
+    public let acknowledged: Int
     /// Answered with a 4xx (quarantined whole, throttled, unauthorized).
-    let refused: Int
+    public let refused: Int
     /// No answer or a server error.
-    let failed: Int
+    public let failed: Int
     /// Bad readings injected on purpose (Vigil quarantines them; their messages are still acknowledged).
-    let injectedFaults: Int
+    public let injectedFaults: Int
     /// The injected bad readings by the quarantine reason Vigil must give them.
-    let faultsByReason: [String: Int]
+    public let faultsByReason: [String: Int]
     /// Readings Vigil should have stored.
-    let readings: Int
+    public let readings: Int
     /// Acknowledged messages per second.
-    let acknowledgedPerSecond: Double
-    let latencyMilliseconds: Latency?
+    public let acknowledgedPerSecond: Double
+    public let latencyMilliseconds: Latency?
+
+    public init(
+        transport: String, devices: Int, seconds: Double, sent: Int, acknowledged: Int, refused: Int, failed: Int, injectedFaults: Int, faultsByReason: [String: Int], readings: Int, acknowledgedPerSecond: Double, latencyMilliseconds: Latency?
+    ) {
+        self.transport = transport
+        self.devices = devices
+        self.seconds = seconds
+        self.sent = sent
+        self.acknowledged = acknowledged
+        self.refused = refused
+        self.failed = failed
+        self.injectedFaults = injectedFaults
+        self.faultsByReason = faultsByReason
+        self.readings = readings
+        self.acknowledgedPerSecond = acknowledgedPerSecond
+        self.latencyMilliseconds = latencyMilliseconds
+    }
 
     /// One line per figure, for people.
-    var text: String {
+    public var text: String {
         var lines = [
             "transport      \(transport), \(devices) devices, \(String(format: "%.1f", seconds)) s",
             "sent           \(sent)",
@@ -50,7 +74,7 @@ struct LoadSummary: Codable, Sendable, Equatable {
     }
 
     /// Nearest-rank percentiles of `samples` (milliseconds); nil when empty.
-    static func latency(of samples: [Double]) -> Latency? {
+    public static func latency(of samples: [Double]) -> Latency? {
         guard !samples.isEmpty else { return nil }
         let sorted = samples.sorted()
         func rank(_ percentile: Double) -> Double {
