@@ -69,21 +69,26 @@ public struct IoTHubGateway: Sendable {
                     if case .closing(let reason) = first { logClosed(reason, device: nil) }
                     return
                 }
-                let device: Device
-                let tokenExpiry: Date
-                switch await authenticate(connect, source: source) {
-                case .failure(let refusal):
-                    try await outbound.write(.authenticationCompleted(refusal.returnCode, sessionPresent: false))
+                // Opening runs in a child task: the task memory its calls into
+                // the store and the registry take is freed when it ends, not
+                // kept for as long as the device stays connected.
+                let opening = try await withThrowingTaskGroup(of: Opening.self) { group in
+                    group.addTask {
+                        try await open(connect, source: source, outbound: outbound, channel: channel.channel)
+                    }
+                    return try await group.next() ?? .ended
+                }
+                switch opening {
+                case .refused:
                     while let request = try await requests.next() {
                         if case .closing = request { break }
                     }
+                case .ended:
                     return
-                case .success(let accepted):
-                    (device, tokenExpiry) = accepted
+                case .opened(let connection, let expiry):
+                    await readRequests(&requests, connection: connection, outbound: outbound)
+                    await close(connection, expiry: expiry)
                 }
-                try await run(
-                    device: device, connect: connect, tokenExpiry: tokenExpiry, requests: &requests,
-                    outbound: outbound, channel: channel.channel)
             }
         } catch {
             logger.debug(
@@ -91,12 +96,30 @@ public struct IoTHubGateway: Sendable {
         }
     }
 
-    /// Runs an accepted connection: session, registration, the request loop, clean-up.
-    private func run(
-        device: Device, connect: MQTTConnect, tokenExpiry: Date,
-        requests: inout NIOAsyncChannelInboundStream<MQTTServerHandler.Request>.AsyncIterator,
-        outbound: IoTHubConnection.Outbound, channel: any Channel
-    ) async throws {
+    /// How opening a connection ended.
+    private enum Opening: Sendable {
+        /// Refused with a CONNACK return code; the device is expected to disconnect.
+        case refused
+        /// Nothing more to serve: the server could not take the device, or the connection is gone.
+        case ended
+        /// Accepted: serve the device's requests, then close with `close(_:expiry:)`.
+        case opened(IoTHubConnection, expiry: Scheduled<Void>)
+    }
+
+    /// Authenticates the CONNECT, opens the session, registers the
+    /// connection, schedules its SAS expiry and sends the CONNACK.
+    private func open(
+        _ connect: MQTTConnect, source: String?, outbound: IoTHubConnection.Outbound, channel: any Channel
+    ) async throws -> Opening {
+        let device: Device
+        let tokenExpiry: Date
+        switch await authenticate(connect, source: source) {
+        case .failure(let refusal):
+            try await outbound.write(.authenticationCompleted(refusal.returnCode, sessionPresent: false))
+            return .refused
+        case .success(let accepted):
+            (device, tokenExpiry) = accepted
+        }
         let persistent = !connect.cleanSession
         let stored: DeviceSession?
         do {
@@ -106,7 +129,7 @@ public struct IoTHubGateway: Sendable {
                 "Could not open the device's session",
                 metadata: ["device": "\(device.id)", "error": "\(String(describing: type(of: error)))"])
             try await outbound.write(.authenticationCompleted(.serverUnavailable, sessionPresent: false))
-            return
+            return .ended
         }
         let session = IoTHubSession(
             deviceID: device.id, restoring: stored?.subscriptions ?? [],
@@ -117,25 +140,33 @@ public struct IoTHubGateway: Sendable {
         switch await registry.register(connection) {
         case .shuttingDown:
             try await outbound.write(.authenticationCompleted(.serverUnavailable, sessionPresent: false))
-            return
+            return .ended
         case .registered(let replaced):
             if let replaced {
                 logger.info("A new connection replaced the device's earlier one", metadata: ["device": "\(device.id)"])
                 await replaced.close()
             }
         }
-        let expiry = Task { [logger] in
-            try await Task.sleep(for: .seconds(max(0, tokenExpiry.timeIntervalSince(now()))))
+        // A timer on the connection's event loop, not a sleeping task: an idle
+        // connection holds no task of its own for it.
+        let untilExpiry = max(0, tokenExpiry.timeIntervalSince(now()))
+        let expiry = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(min(untilExpiry, 1e9) * 1e9))) {
+            [logger] in
             logger.info("The device's SAS token expired; disconnecting", metadata: ["device": "\(device.id)"])
-            await connection.close()
+            channel.close(promise: nil)
         }
-        if await connection.send(.authenticationCompleted(.accepted, sessionPresent: stored != nil)) {
-            logger.info(
-                "Device connected over MQTT",
-                metadata: ["device": "\(device.id)", "session.present": "\(stored != nil)"])
-            await connection.deliverCloudMessages()
-            await readRequests(&requests, connection: connection, outbound: outbound)
+        guard await connection.send(.authenticationCompleted(.accepted, sessionPresent: stored != nil)) else {
+            await close(connection, expiry: expiry)
+            return .ended
         }
+        logger.info(
+            "Device connected over MQTT", metadata: ["device": "\(device.id)", "session.present": "\(stored != nil)"])
+        await connection.deliverCloudMessages()
+        return .opened(connection, expiry: expiry)
+    }
+
+    /// Ends an opened connection: no expiry, pending method calls failed, unregistered.
+    private func close(_ connection: IoTHubConnection, expiry: Scheduled<Void>) async {
         expiry.cancel()
         await connection.ended()
         await registry.unregister(connection)

@@ -43,6 +43,15 @@ struct MQTTFieldReader {
         return bytes
     }
 
+    /// A length-prefixed field of opaque bytes in storage of its own: a value
+    /// kept for a connection's lifetime (a CONNECT's password or will) must
+    /// not pin the buffer the packet was read from, which TLS sizes for two
+    /// full records.
+    mutating func readOwnedBinary() throws(MQTTProtocolError) -> ByteBuffer {
+        let bytes = try readBinary()
+        return ByteBuffer(bytes: bytes.readableBytesView)
+    }
+
     /// A length-prefixed UTF-8 string: well-formed, without U+0000.
     mutating func readString() throws(MQTTProtocolError) -> String {
         let bytes = try readBinary()

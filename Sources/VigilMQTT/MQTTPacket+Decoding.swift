@@ -58,11 +58,11 @@ extension MQTTConnect {
         var will: MQTTWill?
         if willFlag {
             let topic = try reader.readTopicName()
-            let message = try reader.readBinary()
+            let message = try reader.readOwnedBinary()
             will = MQTTWill(topic: topic, message: message, qos: willQoS, retain: willRetain)
         }
         let username = usernameFlag ? try reader.readString() : nil
-        let password = passwordFlag ? try reader.readBinary() : nil
+        let password = passwordFlag ? try reader.readOwnedBinary() : nil
         return MQTTConnect(
             protocolName: protocolName,
             protocolLevel: protocolLevel,
