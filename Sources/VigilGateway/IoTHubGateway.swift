@@ -64,36 +64,45 @@ public struct IoTHubGateway: Sendable {
         do {
             try await channel.executeThenClose { inbound, outbound in
                 var requests = inbound.makeAsyncIterator()
-                guard let first = try await requests.next() else { return }
-                guard case .authenticate(let connect) = first else {
-                    if case .closing(let reason) = first { logClosed(reason, device: nil) }
-                    return
-                }
-                // Opening runs in a child task: the task memory its calls into
-                // the store and the registry take is freed when it ends, not
-                // kept for as long as the device stays connected.
-                let opening = try await withThrowingTaskGroup(of: Opening.self) { group in
-                    group.addTask {
-                        try await open(connect, source: source, outbound: outbound, channel: channel.channel)
-                    }
-                    return try await group.next() ?? .ended
-                }
-                switch opening {
-                case .refused:
-                    while let request = try await requests.next() {
-                        if case .closing = request { break }
-                    }
-                case .ended:
-                    return
-                case .opened(let connection, let expiry):
-                    await readRequests(&requests, connection: connection, outbound: outbound)
-                    await close(connection, expiry: expiry)
-                }
+                guard
+                    case .opened(let connection, let expiry) = try await accept(
+                        &requests, source: source, outbound: outbound, channel: channel.channel)
+                else { return }
+                await readRequests(&requests, connection: connection, outbound: outbound)
+                await close(connection, expiry: expiry)
             }
         } catch {
             logger.debug(
                 "MQTT connection ended with an error", metadata: ["error": "\(String(describing: type(of: error)))"])
         }
+    }
+
+    /// Reads the CONNECT and opens the connection, or refuses it and waits for
+    /// the device to disconnect. Never inlined: the frame a connected device
+    /// waits in (`serve`'s) keeps none of this.
+    @inline(never)
+    private func accept(
+        _ requests: inout NIOAsyncChannelInboundStream<MQTTServerHandler.Request>.AsyncIterator, source: String?,
+        outbound: IoTHubConnection.Outbound, channel: any Channel
+    ) async throws -> Opening {
+        guard let first = try await requests.next() else { return .ended }
+        guard case .authenticate(let connect) = first else {
+            if case .closing(let reason) = first { logClosed(reason, device: nil) }
+            return .ended
+        }
+        // Opening runs in a child task: the task memory its calls into the
+        // store and the registry take is freed when it ends, not kept for as
+        // long as the device stays connected.
+        let opening = try await withThrowingTaskGroup(of: Opening.self) { group in
+            group.addTask { try await open(connect, source: source, outbound: outbound, channel: channel) }
+            return try await group.next() ?? .ended
+        }
+        if case .refused = opening {
+            while let request = try await requests.next() {
+                if case .closing = request { break }
+            }
+        }
+        return opening
     }
 
     /// How opening a connection ended.
@@ -196,38 +205,19 @@ public struct IoTHubGateway: Sendable {
             var running = 0
             do {
                 while let request = try await requests.next() {
-                    switch request {
-                    case .deliver(let publish):
-                        guard await connection.beginIngest() else { continue }
-                        if running >= configuration.maximumMessagesInFlight {
-                            await group.next()
-                            running -= 1
-                        }
-                        running += 1
-                        group.addTask {
-                            await handle(publish, connection: connection, outbound: outbound)
-                            await connection.endIngest()
-                        }
-                    case .subscribe(let subscribe):
-                        let codes = await connection.subscribe(subscribe)
-                        try await outbound.write(.subscribeCompleted(subscribe.packetID, returnCodes: codes))
-                        await connection.deliverCloudMessages()
-                    case .unsubscribe(let unsubscribe):
-                        await connection.unsubscribe(unsubscribe.topicFilters)
-                        try await outbound.write(.unsubscribeCompleted(unsubscribe.packetID))
-                    case .publishAcknowledged(let id):
-                        await connection.acknowledged(id)
-                    case .publishRefused(let publish, let refusal):
-                        await connection.refused(publish)
-                        logger.notice(
-                            "A message to the device was not sent",
-                            metadata: ["device": "\(connection.deviceID)", "refusal": "\(refusal)"])
-                    case .publishWill:
-                        break  // IoT Hub devices have no use for wills; nothing is published.
-                    case .closing(let reason):
-                        logClosed(reason, device: connection.deviceID)
-                    case .authenticate:
-                        break  // The MQTT layer closes on a second CONNECT before this.
+                    guard case .deliver(let publish) = request else {
+                        try await handleControl(request, connection: connection, outbound: outbound)
+                        continue
+                    }
+                    guard await connection.beginIngest() else { continue }
+                    if running >= configuration.maximumMessagesInFlight {
+                        await group.next()
+                        running -= 1
+                    }
+                    running += 1
+                    group.addTask {
+                        await handle(publish, connection: connection, outbound: outbound)
+                        await connection.endIngest()
                     }
                 }
             } catch {
@@ -235,6 +225,37 @@ public struct IoTHubGateway: Sendable {
                     "MQTT connection read failed",
                     metadata: ["device": "\(connection.deviceID)", "error": "\(String(describing: type(of: error)))"])
             }
+        }
+    }
+
+    /// Everything from the device but PUBLISH: subscriptions, acknowledgements
+    /// of messages to it, the close. Kept out of `readRequests` (never
+    /// inlined) so that the frame an idle connection waits in stays small.
+    @inline(never)
+    private func handleControl(
+        _ request: MQTTServerHandler.Request, connection: IoTHubConnection, outbound: IoTHubConnection.Outbound
+    ) async throws {
+        switch request {
+        case .subscribe(let subscribe):
+            let codes = await connection.subscribe(subscribe)
+            try await outbound.write(.subscribeCompleted(subscribe.packetID, returnCodes: codes))
+            await connection.deliverCloudMessages()
+        case .unsubscribe(let unsubscribe):
+            await connection.unsubscribe(unsubscribe.topicFilters)
+            try await outbound.write(.unsubscribeCompleted(unsubscribe.packetID))
+        case .publishAcknowledged(let id):
+            await connection.acknowledged(id)
+        case .publishRefused(let publish, let refusal):
+            await connection.refused(publish)
+            logger.notice(
+                "A message to the device was not sent",
+                metadata: ["device": "\(connection.deviceID)", "refusal": "\(refusal)"])
+        case .closing(let reason):
+            logClosed(reason, device: connection.deviceID)
+        case .deliver, .publishWill, .authenticate:
+            // Telemetry is `readRequests`' own; IoT Hub devices have no use for
+            // wills; the MQTT layer closes on a second CONNECT before this.
+            break
         }
     }
 
