@@ -65,4 +65,33 @@ struct PostgresTOTPStore: TOTPStore {
     func remove(of user: UserID) async throws {
         try await database.query("DELETE FROM user_totp WHERE user_id = \(user.rawValue)", entity: "totp")
     }
+
+    func allSealedSecrets() async throws -> [UserID: String] {
+        let rows = try await database.query("SELECT user_id, secret FROM user_totp", entity: "totp")
+        var secrets: [UserID: String] = [:]
+        for row in rows {
+            let (user, secret) = try row.decode((String, String).self)
+            secrets[UserID(user)] = secret
+        }
+        return secrets
+    }
+
+    func replaceSealedSecrets(_ changes: [UserID: (expected: String, new: String)]) async throws -> Int {
+        guard !changes.isEmpty else { return 0 }
+        let users = changes.map(\.key.rawValue)
+        let expected = changes.map(\.value.expected)
+        let new = changes.map(\.value.new)
+        let rows = try await database.query(
+            """
+            WITH changed AS (
+                UPDATE user_totp AS t SET secret = c.new_secret
+                FROM unnest(\(users)::text[], \(expected)::text[], \(new)::text[]) AS c(user_id, expected_secret, new_secret)
+                WHERE t.user_id = c.user_id AND t.secret = c.expected_secret
+                RETURNING 1
+            )
+            SELECT count(*) FROM changed
+            """,
+            entity: "totp")
+        return try rows.first?.decode(Int.self) ?? 0
+    }
 }

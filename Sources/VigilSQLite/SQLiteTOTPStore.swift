@@ -69,6 +69,33 @@ struct SQLiteTOTPStore: TOTPStore {
         }
     }
 
+    func allSealedSecrets() async throws -> [UserID: String] {
+        try await SQLiteErrors.translating(entity: "totp") {
+            try await pool.read { db in
+                var secrets: [UserID: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT user_id, secret FROM user_totp") {
+                    secrets[UserID(try row.decode(atIndex: 0))] = try row.decode(atIndex: 1)
+                }
+                return secrets
+            }
+        }
+    }
+
+    func replaceSealedSecrets(_ changes: [UserID: (expected: String, new: String)]) async throws -> Int {
+        guard !changes.isEmpty else { return 0 }
+        return try await SQLiteErrors.translating(entity: "totp") {
+            try await pool.write { db in
+                let statement = try db.cachedStatement(sql: "UPDATE user_totp SET secret = ? WHERE user_id = ? AND secret = ?")
+                var changed = 0
+                for (user, change) in changes {
+                    try statement.execute(arguments: [change.new, user.rawValue, change.expected])
+                    changed += db.changesCount
+                }
+                return changed
+            }
+        }
+    }
+
     /// Runs one conditional write; whether it changed a row.
     private func changesOneRow(_ sql: String, _ arguments: StatementArguments, referencing: String? = nil) async throws -> Bool {
         try await SQLiteErrors.translating(entity: "totp", referencing: referencing) {

@@ -36,6 +36,15 @@ public protocol TOTPStore: Sendable {
 
     /// Removes the user's enrolment, confirmed or pending; does nothing if there is none.
     func remove(of user: UserID) async throws
+
+    /// Every user's sealed secret, for re-wrapping under a new master key.
+    func allSealedSecrets() async throws -> [UserID: String]
+
+    /// Replaces sealed secrets only where they still equal `expected` (a
+    /// secret replaced meanwhile, by a new enrolment, is left alone).
+    ///
+    /// - Returns: how many were replaced.
+    func replaceSealedSecrets(_ changes: [UserID: (expected: String, new: String)]) async throws -> Int
 }
 
 /// A user's TOTP enrolment as stored.

@@ -71,6 +71,28 @@ struct TOTPStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func sealedSecretsAreReplacedOnlyWhereUnchanged(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let alice = Fixtures.user("alice", role: .admin)
+            let bob = Fixtures.user("bob", role: .admin)
+            for user in [alice, bob] {
+                try await store.users.create(user)
+                #expect(try await store.totp.begin(user.id, sealedSecret: "old-\(user.username)", at: Fixtures.base))
+            }
+            #expect(try await store.totp.confirm(alice.id, at: Fixtures.base, usingStep: 1))
+            #expect(try await store.totp.allSealedSecrets() == [alice.id: "old-alice", bob.id: "old-bob"])
+            #expect(try await store.totp.begin(bob.id, sealedSecret: "renewed-bob", at: Fixtures.minutes(1)))
+            let replaced = try await store.totp.replaceSealedSecrets([
+                alice.id: (expected: "old-alice", new: "new-alice"), bob.id: (expected: "old-bob", new: "new-bob"),
+            ])
+            #expect(replaced == 1)
+            #expect(try await store.totp.allSealedSecrets() == [alice.id: "new-alice", bob.id: "renewed-bob"])
+            #expect(try await store.totp.enrolment(of: alice.id)?.isConfirmed == true)
+            #expect(try await store.totp.replaceSealedSecrets([:]) == 0)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func enrolmentOfAnUnknownUserIsNotFound(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             await #expect(throws: StoreError(.notFound, entity: "user")) {

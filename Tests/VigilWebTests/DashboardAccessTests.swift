@@ -103,23 +103,31 @@ struct DashboardAccessTests {
             } else {
                 response = try await client.execute(uri: path, method: .get)
             }
-            switch Self.expected(page, visitor, world: world) {
-            case .ok:
-                #expect(response.status == .ok, "\(response.text)")
-                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
-            case .redirect(let location):
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == location)
-            case .forbidden:
-                #expect(response.status == .forbidden)
-                #expect(!response.text.contains(world.patientA.displayName))
-            case .notFound:
-                #expect(response.status == .notFound)
-                #expect(!response.text.contains(world.patientA.displayName))
-                #expect(!response.text.contains(world.patientB.displayName))
-            }
-            #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
+            Self.check(response, is: Self.expected(page, visitor, world: world), world: world)
         }
+    }
+
+    /// Checks an answer against the expected outcome: refusals show no
+    /// patient's name, and every answer carries the content security policy.
+    static func check(_ response: TestResponse, is expected: Outcome, world: TestWorld) {
+        switch expected {
+        case .ok:
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+        case .created: #expect(response.status == .created, "\(response.text)")
+        case .badRequest: #expect(response.status == .badRequest, "\(response.text)")
+        case .redirect(let location):
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == location)
+        case .forbidden:
+            #expect(response.status == .forbidden)
+            #expect(!response.text.contains(world.patientA.displayName))
+        case .notFound:
+            #expect(response.status == .notFound)
+            #expect(!response.text.contains(world.patientA.displayName))
+            #expect(!response.text.contains(world.patientB.displayName))
+        }
+        #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
     }
 
     @Test(arguments: Visitor.allCases)
@@ -194,16 +202,7 @@ struct DashboardAccessTests {
                     body: ByteBuffer(string: DashboardVisitor.formBody(fields)))
             }
             let expected = form.expected(visitor)
-            switch expected {
-            case .ok: #expect(response.status == .ok, "\(response.text)")
-            case .created: #expect(response.status == .created, "\(response.text)")
-            case .badRequest: #expect(response.status == .badRequest, "\(response.text)")
-            case .redirect(let location):
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == location)
-            case .forbidden: #expect(response.status == .forbidden)
-            case .notFound: #expect(response.status == .notFound)
-            }
+            Self.check(response, is: expected, world: world)
             if expected != .ok && expected != .created {
                 #expect(try await world.store.devices.device(DeviceID("cuff-1"))?.patientID == world.patientA.id)
                 #expect(try await world.store.rules.rules(of: world.patientA.id) == nil)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import VigilApp
 import VigilCore
 import VigilSecurity
 
@@ -240,6 +241,26 @@ struct DashboardTwoFactorTests {
             #expect(try await world.store.totp.enrolment(of: (try await world.user(.admin)).id) == nil)
             let signIn = try await DashboardVisitor.submitSignIn("admin", password: TestWorld.password, client)
             #expect(signIn.headers[.location] == "/dashboard")
+        }
+    }
+
+    @Test
+    func secretsSurviveAMasterKeyRotationAndTheOldKeysRetirement() async throws {
+        let clock = TestClock(Date())
+        try await TestWorld.with(now: { clock.now }) { world, client in
+            let app = try await Self.enrol(try await DashboardVisitor.signIn("admin", client), clock: clock, client)
+            let admin = try await world.user(.admin)
+            let before = try #require(try await world.store.totp.enrolment(of: admin.id)).sealedSecret
+            let rotation = MasterKeyRotation(store: world.store, dataDirectory: world.dataDirectory)
+            let report = try await rotation.rotate()
+            #expect(report.rewrappedTOTPSecrets == 1)
+            _ = try await rotation.retireOldKeys()
+            let after = try #require(try await world.store.totp.enrolment(of: admin.id)).sealedSecret
+            #expect(after != before)
+            #expect(try SealedSecret(text: after).masterKeyID == report.activeKeyID)
+            let signedIn = try await Self.submitCode(app.code(steps: 1), pending: try await Self.signInWithPassword("admin", client), client)
+            #expect(signedIn.status == .seeOther)
+            #expect(signedIn.setCookie(named: "vigil_session") != nil)
         }
     }
 }
