@@ -60,25 +60,20 @@ struct RuleSetForm {
     /// The rows, in order.
     var rows: [Row] {
         rules.enumerated().map { index, rule in
-            let unit = rule.type.canonicalUnit ?? ""
-            let base = (
-                index: index, id: rule.id.rawValue, name: rule.name, type: rule.type.displayName,
-                severity: rule.severity.rawValue, enabled: rule.isEnabled, preset: presets[rule.id] != nil
-            )
+            let (field, number, relation, suffix): (String, Double, String, String)
             switch rule.condition {
             case .threshold(let condition):
-                return Row(
-                    index: base.index, id: base.id, name: base.name, typeName: base.type, severity: base.severity,
-                    enabled: base.enabled, isPreset: base.preset, field: "value." + base.id,
-                    number: Self.plain(condition.value), unit: unit, relation: condition.comparison.rawValue,
-                    suffix: condition.duration.map { " for \(Self.plain($0 / 60)) min" } ?? "")
+                (field, number, relation) = ("value.", condition.value, condition.comparison.rawValue)
+                suffix = condition.duration.map { " for \(Self.plain($0 / 60)) min" } ?? ""
             case .trend(let condition):
-                return Row(
-                    index: base.index, id: base.id, name: base.name, typeName: base.type, severity: base.severity,
-                    enabled: base.enabled, isPreset: base.preset, field: "amount." + base.id,
-                    number: Self.plain(condition.amount), unit: unit, relation: condition.direction.rawValue + " ≥",
-                    suffix: " in \(Self.plain(condition.window / 3600)) h")
+                (field, number, relation) = ("amount.", condition.amount, condition.direction.rawValue + " ≥")
+                suffix = " in \(Self.plain(condition.window / 3600)) h"
             }
+            return Row(
+                index: index, id: rule.id.rawValue, name: rule.name, typeName: rule.type.displayName,
+                severity: rule.severity.rawValue, enabled: rule.isEnabled, isPreset: presets[rule.id] != nil,
+                field: field + rule.id.rawValue, number: Self.plain(number), unit: rule.type.canonicalUnit ?? "",
+                relation: relation, suffix: suffix)
         }
     }
 
