@@ -20,8 +20,10 @@ public struct MasterKeyRotation: Sendable {
     public struct Report: Sendable {
         /// The id of the master key now active.
         public let activeKeyID: String
-        /// Sealed device keys re-wrapped under it.
+        /// Sealed device key pairs re-wrapped under it.
         public let rewrapped: Int
+        /// Sealed TOTP secrets re-wrapped under it.
+        public let rewrappedTOTPSecrets: Int
     }
 
     /// Adds a new active master key and re-wraps every secret under it.
@@ -57,7 +59,18 @@ public struct MasterKeyRotation: Sendable {
             changes[device] = (sealed, rewrapped)
         }
         let count = try await store.deviceKeys.replaceKeys(changes)
-        return Report(activeKeyID: ring.active.id, rewrapped: count)
+        return Report(
+            activeKeyID: ring.active.id, rewrapped: count, rewrappedTOTPSecrets: try await rewrapTOTPSecrets(under: ring))
+    }
+
+    private func rewrapTOTPSecrets(under ring: MasterKeyRing) async throws -> Int {
+        var changes: [UserID: (expected: String, new: String)] = [:]
+        for (user, text) in try await store.totp.allSealedSecrets() {
+            let sealed = try SealedSecret(text: text)
+            guard ring.needsRewrap(sealed) else { continue }
+            changes[user] = (text, try ring.rewrap(sealed).text)
+        }
+        return try await store.totp.replaceSealedSecrets(changes)
     }
 
     /// Rotation edits the key file; keys given in the environment must be rotated by the operator.

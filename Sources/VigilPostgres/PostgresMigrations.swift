@@ -23,7 +23,7 @@ enum PostgresMigrations {
     /// Every migration, oldest first.
     static let all: [PostgresMigration] = [
         v1Initial, v2DevicesIngest, v3TwinsMessages, v4Alerts, v5Webhooks, v6WebhookAttempts, v7OperationalAlerts,
-        v8CoveringReadingIndex,
+        v8CoveringReadingIndex, v9TOTP,
     ]
 
     /// Applies the migrations the database lacks and returns their names.

@@ -22,6 +22,8 @@ public final class PostgresStore: Store {
     public let users: any UserStore
     /// API tokens in `api_tokens`, by the hash of their secret.
     public let tokens: any TokenStore
+    /// TOTP second factors in `user_totp`.
+    public let totp: any TOTPStore
     /// The hash-chained audit log in `audit_log`, with its end in `audit_head`.
     public let audit: any AuditStore
     /// Sealed device keys in `device_keys`.
@@ -70,6 +72,7 @@ public final class PostgresStore: Store {
         devices = PostgresDeviceStore(database: database)
         users = PostgresUserStore(database: database)
         tokens = PostgresTokenStore(database: database)
+        totp = PostgresTOTPStore(database: database)
         audit = PostgresAuditStore(database: database, sealer: sealer)
         deviceKeys = PostgresDeviceKeyStore(database: database)
         ingest = PostgresIngestStore(database: database)

@@ -17,6 +17,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v6_webhook_attempts", migrate: v6WebhookAttempts)
         migrator.registerMigration("v7_operational_alerts", migrate: v7OperationalAlerts)
         migrator.registerMigration("v8_covering_reading_index", migrate: v8CoveringReadingIndex)
+        migrator.registerMigration("v9_totp", migrate: v9TOTP)
         return migrator
     }
 

@@ -23,6 +23,8 @@ public final class SQLiteStore: Store {
     public let users: any UserStore
     /// API tokens in `api_tokens`.
     public let tokens: any TokenStore
+    /// TOTP second factors in `user_totp`.
+    public let totp: any TOTPStore
     /// The hash-chained audit log in `audit_log` and `audit_head`.
     public let audit: any AuditStore
     /// Sealed device keys in `device_keys`.
@@ -69,6 +71,7 @@ public final class SQLiteStore: Store {
         devices = SQLiteDeviceStore(pool: pool)
         users = SQLiteUserStore(pool: pool)
         tokens = SQLiteTokenStore(pool: pool)
+        totp = SQLiteTOTPStore(pool: pool)
         audit = SQLiteAuditStore(pool: pool, sealer: sealer)
         deviceKeys = SQLiteDeviceKeyStore(pool: pool)
         ingest = SQLiteIngestStore(pool: pool)

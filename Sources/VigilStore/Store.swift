@@ -8,6 +8,8 @@ public protocol Store: Sendable {
     var devices: any DeviceStore { get }
     var users: any UserStore { get }
     var tokens: any TokenStore { get }
+    /// Users' TOTP second factors.
+    var totp: any TOTPStore { get }
     var audit: any AuditStore { get }
     /// Each device's two shared access keys, sealed by the key vault.
     var deviceKeys: any DeviceKeyStore { get }

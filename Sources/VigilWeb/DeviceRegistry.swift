@@ -78,12 +78,16 @@ public struct DeviceRegistry: Sendable {
         return try await services.vault.open(text: sealed)
     }
 
+    /// The IoT Hub connection string of a device using `key` (base64).
+    func connectionString(_ device: DeviceID, key: String) -> String {
+        "HostName=\(services.hostName);DeviceId=\(device);SharedAccessKey=\(key)"
+    }
+
     private func credentials(_ device: Device, primary: Data, secondary: Data) -> DeviceCredentials {
         let primaryText = primary.base64EncodedString()
         return DeviceCredentials(
             deviceId: device.id, patientId: device.patientID, primaryKey: primaryText,
-            secondaryKey: secondary.base64EncodedString(),
-            connectionString: "HostName=\(services.hostName);DeviceId=\(device.id);SharedAccessKey=\(primaryText)")
+            secondaryKey: secondary.base64EncodedString(), connectionString: connectionString(device.id, key: primaryText))
     }
 }
 

@@ -61,15 +61,8 @@ struct DevicesController {
 
     private var registry: DeviceRegistry { DeviceRegistry(store: dependencies.store, services: devices) }
 
-    /// The device named in the path, if its patient is visible to the caller; audited as `action`.
     private func visibleDevice(_ caller: SecureRoutes.Caller, action: String) async throws -> Device {
-        let raw = try caller.parameter("deviceId")
-        guard let device = try await dependencies.store.devices.device(DeviceID(raw.removingPercentEncoding ?? raw)) else {
-            try await caller.auditor.record(action, outcome: .denied, detail: "device not found")
-            throw VigilError.notFound("device")
-        }
-        try await PatientRepository(store: dependencies.store, caller: caller).authorize(action, on: device.patientID)
-        return device
+        try await DeviceLookup(store: dependencies.store).device(caller, action: action)
     }
 }
 

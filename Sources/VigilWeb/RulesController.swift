@@ -26,12 +26,9 @@ struct RulesController {
         routes.add(.put, "patients/:patientId/rules", action: "patient.rules.update", allow: .staff) {
             request, caller in
             let ruleSet = try await request.decodeJSON(as: RuleSet.self, context: caller.context)
-            try Self.validate(ruleSet)
             let patient = try await PatientRepository(store: dependencies.store, caller: caller)
                 .patient(try caller.patientID(), action: "patient.rules.update")
-            let stored = StoredRuleSet(
-                json: try PatientRules.encode(ruleSet), updatedAt: dependencies.now(), updatedBy: caller.user.id)
-            try await dependencies.store.rules.setRules(stored, of: patient.id)
+            try await Self.save(ruleSet, of: patient.id, by: caller.user.id, dependencies: dependencies)
             return try await view(of: patient)
         }
     }
@@ -50,8 +47,20 @@ struct RulesController {
             presets: Dictionary(uniqueKeysWithValues: Condition.allCases.map { ($0.rawValue, RulePresets.rules(for: $0)) }))
     }
 
+    /// Validates a rule set and stores it as the patient's rules; the API and
+    /// both of the dashboard's rule editors save through here. The caller has
+    /// checked access to the patient.
+    static func save(
+        _ ruleSet: RuleSet, of patient: PatientID, by user: UserID, dependencies: WebDependencies
+    ) async throws {
+        try validate(ruleSet)
+        try await dependencies.store.rules.setRules(
+            StoredRuleSet(json: try PatientRules.encode(ruleSet), updatedAt: dependencies.now(), updatedBy: user),
+            of: patient)
+    }
+
     /// Refuses rule sets that cannot be evaluated, and ids Vigil keeps for itself.
-    static func validate(_ ruleSet: RuleSet) throws {
+    private static func validate(_ ruleSet: RuleSet) throws {
         do {
             try ruleSet.validate()
         } catch {

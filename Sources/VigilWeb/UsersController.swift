@@ -67,7 +67,20 @@ public struct UserFactory: Sendable {
                 "password must be \(dependencies.passwords.configuration.minimumLength) to 72 bytes.",
                 code: "weak_password")
         }
-        switch (input.role, input.patientId) {
+        try await checkPatientLink(role: input.role, patient: input.patientId)
+        if try await dependencies.store.users.user(named: input.username) != nil {
+            throw VigilError(.conflict, code: "username_taken", message: "That username is taken.")
+        }
+        return User(
+            username: input.username, displayName: input.displayName ?? input.username, role: input.role,
+            patientID: input.patientId, passwordHash: try await dependencies.passwords.hash(input.password),
+            createdAt: dependencies.now())
+    }
+
+    /// Throws unless a user of `role` names a patient exactly when it is a
+    /// patient user, and that patient exists.
+    func checkPatientLink(role: Role, patient: PatientID?) async throws {
+        switch (role, patient) {
         case (.patient, let patientID?):
             guard try await dependencies.store.patients.patient(patientID) != nil else {
                 throw VigilError.badRequest("patientId names no patient.", code: "invalid_patient")
@@ -79,12 +92,5 @@ public struct UserFactory: Sendable {
         case (_, nil):
             break
         }
-        if try await dependencies.store.users.user(named: input.username) != nil {
-            throw VigilError(.conflict, code: "username_taken", message: "That username is taken.")
-        }
-        return User(
-            username: input.username, displayName: input.displayName ?? input.username, role: input.role,
-            patientID: input.patientId, passwordHash: try await dependencies.passwords.hash(input.password),
-            createdAt: dependencies.now())
     }
 }

@@ -10,7 +10,7 @@ import VigilWeb
 struct Admin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Administer users and devices on the configured database.",
-        subcommands: [CreateUser.self, CreateDevice.self])
+        subcommands: [CreateUser.self, CreateDevice.self, RemoveTwoFactor.self])
 }
 
 /// Opens the configured store and assembles Vigil over it for one command.
@@ -72,6 +72,29 @@ struct CreateUser: AsyncParsableCommand {
             throw ValidationError("no password on standard input")
         }
         return line
+    }
+}
+
+/// `vigil admin remove-two-factor`: turns off a user's two-step sign-in
+/// (TOTP), for an administrator who lost the authenticator and has no other
+/// administrator to remove it on the dashboard.
+struct RemoveTwoFactor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Turn off a user's two-step sign-in (TOTP).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Sign-in name.") var username: String
+
+    func run() async throws {
+        try await withAssembly(database) { assembly in
+            guard let user = try await assembly.store.users.user(named: username) else {
+                throw ValidationError("no user named '\(username)'")
+            }
+            try await assembly.store.totp.remove(of: user.id)
+            try await assembly.store.audit.append(
+                AuditEntry(action: "auth.totp.remove", outcome: .success, sourceAddress: "cli", detail: "user=\(user.id)"))
+            print("Two-step sign-in of '\(user.username)' is off")
+        }
     }
 }
 

@@ -19,6 +19,7 @@ struct SQLiteStoreTests {
             #expect(first == [
                     "v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks",
                     "v6_webhook_attempts", "v7_operational_alerts", "v8_covering_reading_index",
+                    "v9_totp",
                 ])
             #expect(second == [])
         }

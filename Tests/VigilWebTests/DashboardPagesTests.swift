@@ -216,7 +216,8 @@ struct DashboardPagesTests {
             for path in [
                 "/dashboard/worklist", "/dashboard/alerts", "/dashboard/patients/\(world.patientA.id)",
                 "/dashboard/admin/patients", "/dashboard/admin/devices", "/dashboard/admin/users",
-                "/dashboard/admin/quarantine", "/dashboard/admin/audit",
+                "/dashboard/admin/quarantine", "/dashboard/admin/audit", "/dashboard/account/two-factor",
+                "/dashboard/patients/\(world.patientA.id)/rules",
             ] {
                 let page = try await admin.get(path, client)
                 #expect(page.status == .ok, "\(path)")

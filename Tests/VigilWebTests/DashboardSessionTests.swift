@@ -86,6 +86,8 @@ struct DashboardSessionTests {
     enum Form: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case signOut, acknowledge, resolve, createPatient, createDevice, createUser, replay, saveRules
         case editPatient, setCareTeam, disableDevice, rotateKey, resetPassword, disableUser
+        case rebindDevice, changeRole, removeSecondFactor, twoFactorSetup, twoFactorConfirm, twoFactorDisable
+        case saveRulesForm
         var testDescription: String { rawValue }
 
         func path(_ alert: AlertID, patient: PatientID) -> String {
@@ -104,6 +106,13 @@ struct DashboardSessionTests {
             case .rotateKey: "/dashboard/admin/devices/cuff-1/rotate"
             case .resetPassword: "/dashboard/admin/users/\(UserID.random())/password"
             case .disableUser: "/dashboard/admin/users/\(UserID.random())/disable"
+            case .rebindDevice: "/dashboard/admin/devices/cuff-1/rebind"
+            case .changeRole: "/dashboard/admin/users/\(UserID.random())/role"
+            case .removeSecondFactor: "/dashboard/admin/users/\(UserID.random())/two-factor/remove"
+            case .twoFactorSetup: "/dashboard/account/two-factor/setup"
+            case .twoFactorConfirm: "/dashboard/account/two-factor/confirm"
+            case .twoFactorDisable: "/dashboard/account/two-factor/disable"
+            case .saveRulesForm: "/dashboard/patients/\(patient)/rules/form"
             }
         }
     }
@@ -116,7 +125,8 @@ struct DashboardSessionTests {
             let patientsBefore = try await world.store.patients.all().count
             var fields = [
                 "displayName": "Carl Gauss", "patientId": world.patientA.id.rawValue, "note": "seen",
-                "rules": #"{"formatVersion":1,"rules":[]}"#,
+                "rules": #"{"formatVersion":1,"rules":[]}"#, "role": "admin", "code": "123456",
+                "new.type": "heartRate", "new.comparison": ">", "new.value": "120", "new.severity": "high",
             ]
             if forged { fields["csrf"] = String(admin.csrf.reversed()) }
             let response = try await admin.post(form.path(alert.id, patient: world.patientA.id), fields, token: false, client)
@@ -127,6 +137,8 @@ struct DashboardSessionTests {
             #expect(try await world.store.rules.rules(of: world.patientA.id) == nil)
             #expect(try await world.store.patients.patient(world.patientA.id)?.displayName == world.patientA.displayName)
             #expect(try await world.store.patients.careTeam(of: world.patientA.id).count == 1)
+            #expect(try await world.store.totp.enrolment(of: (try await world.user(.admin)).id) == nil)
+            #expect(try await world.store.users.all().filter { $0.role == .admin }.count == 1)
             // The session is still alive: sign-out was refused too.
             #expect(try await admin.get("/dashboard/worklist", client).status == .ok)
         }

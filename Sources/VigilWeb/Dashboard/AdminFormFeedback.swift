@@ -7,6 +7,12 @@ struct AdminFormFeedback {
 
     static let none = AdminFormFeedback(message: nil, isError: false)
 
+    /// A confirmation.
+    static func notice(_ message: String) -> AdminFormFeedback { AdminFormFeedback(message: message, isError: false) }
+
+    /// A refusal the admin can fix.
+    static func error(_ message: String) -> AdminFormFeedback { AdminFormFeedback(message: message, isError: true) }
+
     /// The message of a refusal the admin can fix (bad input, conflict);
     /// anything else is thrown on.
     static func refusal(_ error: any Error) throws -> AdminFormFeedback {

@@ -2,8 +2,11 @@ import Foundation
 import Hummingbird
 import VigilCore
 
-/// `/dashboard/admin/users`: every user and a create form (validated by
-/// `UserFactory`, like the API).
+/// `/dashboard/admin/users`: every user, a create form (validated by
+/// `UserFactory`, like the API), and per user: change of role, password
+/// reset, disable/enable, and removal of a lost second factor. An admin
+/// cannot change their own role or disable themselves, so an administrator
+/// always remains.
 struct AdminUsersPage {
     let context: DashboardContext
 
@@ -13,15 +16,19 @@ struct AdminUsersPage {
             let displayName: String
             let role: String
             let status: String
+            let twoStep: Bool
             let id: String
             let actionsPath: String
             let toggle: String
+            let roles: [Option]
+            let patients: [Option]
             let csrf: String
         }
 
         struct Option {
-            let id: String
-            let name: String
+            let value: String
+            let label: String
+            let selected: Bool
         }
 
         let rows: [Row]
@@ -29,6 +36,11 @@ struct AdminUsersPage {
         let csrf: String
         let feedback: AdminFormFeedback
     }
+
+    /// The roles in the order the forms offer them, with their labels.
+    private static let roleLabels: [(Role, String)] = [
+        (.clinician, "Clinician"), (.patient, "Patient"), (.admin, "Administrator"),
+    ]
 
     func register(on routes: DashboardRoutes) {
         let page = self
@@ -50,7 +62,7 @@ struct AdminUsersPage {
                 let user = try await UserFactory(dependencies: dependencies).make(from: input)
                 try await dependencies.store.users.create(user)
                 try await visitor.caller.auditor.record("user.create", patient: user.patientID, detail: "user=\(user.id)")
-                feedback = AdminFormFeedback(message: "User created.", isError: false)
+                feedback = .notice("User created.")
             } catch {
                 feedback = try AdminFormFeedback.refusal(error)
             }
@@ -58,9 +70,12 @@ struct AdminUsersPage {
         }
     }
 
-    /// Password reset, disable and enable of one user.
+    /// Role change, password reset, disable, enable and second-factor removal of one user.
     private func registerActions(on routes: DashboardRoutes) {
         let page = self
+        routes.form("admin/users/:userId/role", action: "user.role.update", allow: .admin) { _, visitor, form in
+            try await page.render(visitor, feedback: try await page.changeRole(visitor, form))
+        }
         routes.form("admin/users/:userId/password", action: "user.password.reset", allow: .admin) { _, visitor, form in
             let dependencies = page.context.dependencies
             var user = try await page.user(visitor, action: "user.password.reset")
@@ -70,11 +85,9 @@ struct AdminUsersPage {
                 user.passwordHash = try await dependencies.passwords.hash(password)
                 try await dependencies.store.users.update(user)
                 try await visitor.caller.auditor.record("user.password.reset", detail: "user=\(user.id)")
-                feedback = AdminFormFeedback(message: "Password of \(user.username) reset.", isError: false)
+                feedback = .notice("Password of \(user.username) reset.")
             } else {
-                feedback = AdminFormFeedback(
-                    message: "The password must be \(dependencies.passwords.configuration.minimumLength) to 72 bytes.",
-                    isError: true)
+                feedback = .error("The password must be \(dependencies.passwords.configuration.minimumLength) to 72 bytes.")
             }
             return try await page.render(visitor, feedback: feedback)
         }
@@ -82,16 +95,44 @@ struct AdminUsersPage {
             routes.form("admin/users/:userId/\(action)", action: "user.\(action)", allow: .admin) { _, visitor, _ in
                 var user = try await page.user(visitor, action: "user.\(action)")
                 guard user.id != visitor.user.id else {
-                    return try await page.render(
-                        visitor, feedback: AdminFormFeedback(message: "You cannot \(action) yourself.", isError: true))
+                    return try await page.render(visitor, feedback: .error("You cannot \(action) yourself."))
                 }
                 user.isDisabled = disabled
                 try await page.context.dependencies.store.users.update(user)
                 try await visitor.caller.auditor.record("user.\(action)", detail: "user=\(user.id)")
-                return try await page.render(
-                    visitor, feedback: AdminFormFeedback(message: "\(user.username) \(action)d.", isError: false))
+                return try await page.render(visitor, feedback: .notice("\(user.username) \(action)d."))
             }
         }
+        routes.form("admin/users/:userId/two-factor/remove", action: "auth.totp.remove", allow: .admin) { _, visitor, _ in
+            let user = try await page.user(visitor, action: "auth.totp.remove")
+            guard user.id != visitor.user.id else {
+                return try await page.render(
+                    visitor, feedback: .error("Turn your own two-step sign-in off on its page, with a code."))
+            }
+            try await page.context.dependencies.store.totp.remove(of: user.id)
+            try await visitor.caller.auditor.record("auth.totp.remove", detail: "user=\(user.id)")
+            return try await page.render(visitor, feedback: .notice("Two-step sign-in of \(user.username) removed."))
+        }
+    }
+
+    /// Gives the user in the path another role (and, for a patient user, its
+    /// patient), validated like a new user; the visitor's own role stays.
+    private func changeRole(_ visitor: DashboardContext.Visitor, _ form: FormBody) async throws -> AdminFormFeedback {
+        var user = try await user(visitor, action: "user.role.update")
+        guard user.id != visitor.user.id else { return .error("You cannot change your own role.") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { return .error("Choose a role.") }
+        let patient = role == .patient ? form.trimmed("patientId").map { PatientID($0) } : nil
+        do {
+            try await UserFactory(dependencies: context.dependencies).checkPatientLink(role: role, patient: patient)
+        } catch {
+            return try AdminFormFeedback.refusal(error)
+        }
+        user.role = role
+        user.patientID = patient
+        try await context.dependencies.store.users.update(user)
+        try await visitor.caller.auditor.record(
+            "user.role.update", patient: patient, detail: "user=\(user.id) role=\(role.rawValue)")
+        return .notice("The role of \(user.username) is now \(role.rawValue).")
     }
 
     /// The user named in the path; 404 (audited) when there is none.
@@ -104,22 +145,29 @@ struct AdminUsersPage {
     }
 
     private func render(_ visitor: DashboardContext.Visitor, feedback: AdminFormFeedback) async throws -> Response {
-        let users = try await context.dependencies.store.users.all()
+        let store = context.dependencies.store
+        let users = try await store.users.all()
+        let twoStep = try await store.totp.confirmedUsers()
         try await visitor.caller.auditor.record("user.list")
-        let patients = try await PatientRepository(store: context.dependencies.store, caller: visitor.caller)
-            .visiblePatients()
-        let rows = users.map {
+        let patients = try await PatientRepository(store: store, caller: visitor.caller).visiblePatients()
+        let csrf = visitor.session.csrfToken
+        let rows = users.map { user in
             Model.Row(
-                username: $0.username, displayName: $0.displayName, role: $0.role.rawValue,
-                status: $0.isDisabled ? "disabled" : "active", id: $0.id.rawValue,
-                actionsPath: "/dashboard/admin/users/\($0.id.rawValue)", toggle: $0.isDisabled ? "enable" : "disable",
-                csrf: visitor.session.csrfToken)
+                username: user.username, displayName: user.displayName, role: user.role.rawValue,
+                status: user.isDisabled ? "disabled" : "active", twoStep: twoStep.contains(user.id), id: user.id.rawValue,
+                actionsPath: DashboardPaths.user(user.id), toggle: user.isDisabled ? "enable" : "disable",
+                roles: Self.roleLabels.map { Model.Option(value: $0.0.rawValue, label: $0.1, selected: $0.0 == user.role) },
+                patients: patients.map {
+                    Model.Option(value: $0.id.rawValue, label: $0.displayName, selected: $0.id == user.patientID)
+                },
+                csrf: csrf)
         }
         return context.renderer.page(
             "admin-users",
             Model(
-                rows: rows, patients: patients.map { Model.Option(id: $0.id.rawValue, name: $0.displayName) },
-                csrf: visitor.session.csrfToken, feedback: feedback),
+                rows: rows,
+                patients: patients.map { Model.Option(value: $0.id.rawValue, label: $0.displayName, selected: false) },
+                csrf: csrf, feedback: feedback),
             title: "Users", chrome: visitor.chrome, status: feedback.isError ? .badRequest : .ok)
     }
 }

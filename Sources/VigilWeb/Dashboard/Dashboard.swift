@@ -30,5 +30,6 @@ struct Dashboard {
         RulesPageController(context: context).register(on: routes)
         AlertsPageController(context: context).register(on: routes)
         AdminPagesController(context: context).register(on: routes)
+        TwoFactorPage(context: context).register(on: routes)
     }
 }

@@ -1,9 +1,12 @@
+import Foundation
 import VigilCore
 
 /// The dashboard's addresses, in one place so pages and tests agree.
 enum DashboardPaths {
     static let root = "/dashboard"
     static let signIn = "/dashboard/signin"
+    static let signInCode = "/dashboard/signin/code"
+    static let twoFactor = "/dashboard/account/two-factor"
     static let signOut = "/dashboard/signout"
     static let worklist = "/dashboard/worklist"
     static let worklistFragment = "/dashboard/worklist/fragment"
@@ -12,6 +15,10 @@ enum DashboardPaths {
     static let script = "/dashboard/static/vigil.js"
 
     static func patient(_ id: PatientID) -> String { "/dashboard/patients/\(id.rawValue)" }
+    static func device(_ id: DeviceID) -> String {
+        "/dashboard/admin/devices/" + (id.rawValue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
+    static func user(_ id: UserID) -> String { "/dashboard/admin/users/\(id.rawValue)" }
     static func acknowledge(_ id: AlertID) -> String { "/dashboard/alerts/\(id.rawValue)/acknowledge" }
     static func resolve(_ id: AlertID) -> String { "/dashboard/alerts/\(id.rawValue)/resolve" }
 

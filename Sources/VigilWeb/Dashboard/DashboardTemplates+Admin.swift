@@ -54,13 +54,13 @@ extension DashboardTemplates {
     static let adminDevices = """
         <h1>Devices</h1>
         \(feedback)
-        {{#created}}
-        <section class="notice" aria-labelledby="created-heading">
-        <h2 id="created-heading">Connection string for {{deviceId}}</h2>
+        {{#secret}}
+        <section class="notice" aria-labelledby="secret-heading">
+        <h2 id="secret-heading">{{heading}}</h2>
         <p>Copy it now: it is shown only once.</p>
         <p class="secret" data-connection-string>{{connectionString}}</p>
         </section>
-        {{/created}}
+        {{/secret}}
         <form method="post" action="/dashboard/admin/devices">
         <fieldset><legend>New device</legend>
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -72,9 +72,15 @@ extension DashboardTemplates {
         <table>
         <thead><tr><th scope="col">Device</th><th scope="col">Patient</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a></td><td>{{status}}</td>
+        {{#rows}}<tr><th scope="row">{{id}}</th><td><a href="{{patientPath}}">{{patientName}}</a>
+        <form class="inline" method="post" action="{{actionsPath}}/rebind"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="rebind-{{index}}">Bind<span class="visually-hidden"> {{id}}</span> to</label> <select id="rebind-{{index}}" name="patientId">{{#patients}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/patients}}</select>
+        <button type="submit">Rebind<span class="visually-hidden"> {{id}}</span></button></form></td>
+        <td>{{status}}</td>
         <td><form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{id}}</span></button></form>
-        <form class="inline" method="post" action="{{actionsPath}}/rotate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="key" value="primary"><button type="submit">Rotate primary key<span class="visually-hidden"> of {{id}}</span></button></form></td></tr>{{/rows}}
+        <form class="inline" method="post" action="{{actionsPath}}/rotate"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" name="key" value="primary">Rotate primary key<span class="visually-hidden"> of {{id}}</span></button>
+        <button type="submit" name="key" value="secondary">Rotate secondary key<span class="visually-hidden"> of {{id}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>
         """
@@ -89,17 +95,25 @@ extension DashboardTemplates {
         <p><label for="displayName">Display name</label> <input id="displayName" name="displayName" maxlength="200"></p>
         <p><label for="password">Password</label> <input id="password" name="password" type="password" required autocomplete="new-password"></p>
         <p><label for="role">Role</label> <select id="role" name="role"><option value="clinician">Clinician</option><option value="patient">Patient</option><option value="admin">Administrator</option></select></p>
-        <p><label for="patientId">Patient (patient users only)</label> <select id="patientId" name="patientId"><option value="">—</option>{{#patients}}<option value="{{id}}">{{name}}</option>{{/patients}}</select></p>
+        <p><label for="patientId">Patient (patient users only)</label> <select id="patientId" name="patientId"><option value="">—</option>{{#patients}}<option value="{{value}}">{{label}}</option>{{/patients}}</select></p>
         <p><button type="submit">Create user</button></p>
         </fieldset>
         </form>
         <table>
-        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+        <thead><tr><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Two-step sign-in</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td><td>{{role}}</td><td>{{status}}</td>
+        {{#rows}}<tr><th scope="row">{{username}}</th><td>{{displayName}}</td>
+        <td>{{role}}
+        <form class="inline" method="post" action="{{actionsPath}}/role"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="role-{{id}}">New role<span class="visually-hidden"> for {{username}}</span></label> <select id="role-{{id}}" name="role">{{#roles}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/roles}}</select>
+        <label for="role-patient-{{id}}">Patient (patient users only)<span class="visually-hidden"> for {{username}}</span></label> <select id="role-patient-{{id}}" name="patientId"><option value="">—</option>{{#patients}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/patients}}</select>
+        <button type="submit">Change role<span class="visually-hidden"> of {{username}}</span></button></form></td>
+        <td>{{status}}</td>
+        <td>{{#twoStep}}on
+        <form class="inline" method="post" action="{{actionsPath}}/two-factor/remove"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Remove<span class="visually-hidden"> two-step sign-in of {{username}}</span></button></form>{{/twoStep}}{{^twoStep}}off{{/twoStep}}</td>
         <td><form class="inline" method="post" action="{{actionsPath}}/password"><input type="hidden" name="csrf" value="{{csrf}}">
         <label for="pw-{{id}}">New password<span class="visually-hidden"> for {{username}}</span></label> <input id="pw-{{id}}" name="password" type="password" autocomplete="new-password" required>
-        <button type="submit">Reset password</button></form>
+        <button type="submit">Reset password<span class="visually-hidden"> of {{username}}</span></button></form>
         <form class="inline" method="post" action="{{actionsPath}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{toggle}}<span class="visually-hidden"> {{username}}</span></button></form></td></tr>{{/rows}}
         </tbody>
         </table>

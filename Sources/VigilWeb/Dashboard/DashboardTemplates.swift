@@ -9,6 +9,8 @@ enum DashboardTemplates {
     static let all: [String: String] = [
         "layout": layout,
         "signin": signIn,
+        "signin-code": signInCode,
+        "two-factor": twoFactor,
         "error": error,
         "worklist": worklist,
         "patient": patient,
@@ -42,7 +44,7 @@ enum DashboardTemplates {
         <ul>
         {{#isStaff}}<li><a href="/dashboard/worklist">Worklist</a></li><li><a href="/dashboard/alerts">Alerts</a></li>{{/isStaff}}
         {{#ownPatientPath}}<li><a href="{{ownPatientPath}}">My readings</a></li>{{/ownPatientPath}}
-        {{#isAdmin}}<li><a href="/dashboard/admin/patients">Patients</a></li><li><a href="/dashboard/admin/devices">Devices</a></li><li><a href="/dashboard/admin/users">Users</a></li><li><a href="/dashboard/admin/quarantine">Quarantine</a></li><li><a href="/dashboard/admin/audit">Audit log</a></li>{{/isAdmin}}
+        {{#isAdmin}}<li><a href="/dashboard/admin/patients">Patients</a></li><li><a href="/dashboard/admin/devices">Devices</a></li><li><a href="/dashboard/admin/users">Users</a></li><li><a href="/dashboard/admin/quarantine">Quarantine</a></li><li><a href="/dashboard/admin/audit">Audit log</a></li><li><a href="/dashboard/account/two-factor">Two-step sign-in</a></li>{{/isAdmin}}
         </ul>
         </nav>
         <form class="signout" method="post" action="{{signOut}}">

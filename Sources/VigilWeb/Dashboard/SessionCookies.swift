@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 
-/// The dashboard's cookies: the session, and the sign-in form's CSRF value.
+/// The dashboard's cookies: the session, the sign-in form's CSRF value, and
+/// a sign-in waiting for its second factor.
 enum SessionCookies {
     static let session = "vigil_session"
     static let signInCSRF = "vigil_signin_csrf"
+    static let pendingSignIn = "vigil_signin_pending"
 
     /// The session cookie: HttpOnly, SameSite=Lax (a link from a hospital
     /// system opens the dashboard signed in), Secure on TLS, scoped to the site.
@@ -16,6 +18,14 @@ enum SessionCookies {
     static func signInCSRF(_ value: String, settings: DashboardSettings) -> Cookie {
         Cookie(
             name: signInCSRF, value: value, maxAge: 600, path: DashboardPaths.signIn,
+            secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    /// The pending sign-in's cookie: sent only to the sign-in pages,
+    /// SameSite=Strict, alive as long as the pending sign-in.
+    static func pendingSignIn(_ secret: String, settings: DashboardSettings) -> Cookie {
+        Cookie(
+            name: pendingSignIn, value: secret, maxAge: Int(settings.secondFactorTimeout), path: DashboardPaths.signIn,
             secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
     }
 

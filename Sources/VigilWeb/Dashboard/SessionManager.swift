@@ -11,12 +11,18 @@ import VigilStore
 /// request moves it forward (at most once a minute, to spare the database),
 /// never past `absoluteLifetime` after sign-in. Nodes sharing one database
 /// share sessions.
+///
+/// A sign-in that still waits for its second factor is a *pending* sign-in:
+/// a `vgp_` secret in the same store, alive for `secondFactorTimeout`, that
+/// no page or API route accepts; only the code step turns it into a session.
 struct SessionManager: Sendable {
     let store: any TokenStore
     let settings: DashboardSettings
 
     /// Prefix of session secrets.
     static let prefix = "vgs_"
+    /// Prefix of pending sign-in secrets.
+    static let pendingPrefix = "vgp_"
     /// How stale the stored idle deadline may get before a request moves it.
     static let touchGranularity: TimeInterval = 60
 
@@ -30,12 +36,21 @@ struct SessionManager: Sendable {
 
     /// Starts a session for a user; returns its secret.
     func begin(for user: UserID, now: Date) async throws -> String {
-        let secret = Self.prefix + SecureRandom.base64URL(byteCount: 32)
-        try await store.create(
-            StoredToken(
-                hash: TokenIssuer.hash(of: secret), userID: user, createdAt: now,
-                expiresAt: now.addingTimeInterval(min(settings.idleTimeout, settings.absoluteLifetime))))
-        return secret
+        try await create(Self.prefix, for: user, now: now, lifetime: min(settings.idleTimeout, settings.absoluteLifetime))
+    }
+
+    /// Starts a sign-in whose password was right and that waits for the
+    /// second factor; returns its secret.
+    func beginPending(for user: UserID, now: Date) async throws -> String {
+        try await create(Self.pendingPrefix, for: user, now: now, lifetime: settings.secondFactorTimeout)
+    }
+
+    /// The user of a live pending sign-in, or nil when it is unknown or expired.
+    func pendingUser(_ secret: String, now: Date) async throws -> UserID? {
+        guard secret.hasPrefix(Self.pendingPrefix), secret.utf8.count < 128,
+            let token = try await store.token(hash: TokenIssuer.hash(of: secret)), token.expiresAt > now
+        else { return nil }
+        return token.userID
     }
 
     /// The live session of a secret, or nil when it is unknown, idle too long
@@ -56,9 +71,18 @@ struct SessionManager: Sendable {
         return Session(secret: secret, userID: token.userID)
     }
 
-    /// Ends a session (sign-out).
+    /// Ends a session (sign-out) or a pending sign-in.
     func end(_ secret: String) async throws {
-        guard secret.hasPrefix(Self.prefix) else { return }
+        guard secret.hasPrefix(Self.prefix) || secret.hasPrefix(Self.pendingPrefix) else { return }
         try await store.delete(hash: TokenIssuer.hash(of: secret))
+    }
+
+    private func create(_ prefix: String, for user: UserID, now: Date, lifetime: TimeInterval) async throws -> String {
+        let secret = prefix + SecureRandom.base64URL(byteCount: 32)
+        try await store.create(
+            StoredToken(
+                hash: TokenIssuer.hash(of: secret), userID: user, createdAt: now,
+                expiresAt: now.addingTimeInterval(lifetime)))
+        return secret
     }
 }
