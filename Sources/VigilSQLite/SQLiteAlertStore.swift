@@ -29,7 +29,8 @@ struct SQLiteAlertStore: AlertStore {
     func alert(_ id: AlertID) async throws -> Alert? {
         try await SQLiteErrors.translating(entity: "alert") {
             try await pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM alerts WHERE id = ?", arguments: [id.rawValue])
+                try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.columns) FROM alerts WHERE id = ?"), arguments: [id.rawValue])
                     .map(Self.alert(from:))
             }
         }
@@ -67,11 +68,11 @@ struct SQLiteAlertStore: AlertStore {
     /// A patient's open and acknowledged alerts, read in the caller's transaction.
     static func activeAlerts(of patient: PatientID, in db: Database) throws -> [Alert] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(columns) FROM alerts WHERE patient_id = ? AND state <> 'resolved'
-                ORDER BY created_at, id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT \(columns) FROM alerts WHERE patient_id = ? AND state <> 'resolved'
+                    ORDER BY created_at, id
+                    """),
             arguments: [patient.rawValue]
         ).map(alert(from:))
     }

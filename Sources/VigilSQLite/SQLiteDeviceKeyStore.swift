@@ -27,7 +27,7 @@ struct SQLiteDeviceKeyStore: DeviceKeyStore {
         try await SQLiteErrors.translating(entity: "device keys") {
             try await pool.read { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT primary_key, secondary_key FROM device_keys WHERE device_id = ?",
+                    db.cachedStatement(sql: "SELECT primary_key, secondary_key FROM device_keys WHERE device_id = ?"),
                     arguments: [device.rawValue]
                 ).map { row in
                     SealedDeviceKeys(primary: try row.decode(atIndex: 0), secondary: try row.decode(atIndex: 1))

@@ -38,7 +38,8 @@ struct SQLiteDeviceStore: DeviceStore {
     func device(_ id: DeviceID) async throws -> Device? {
         try await SQLiteErrors.translating(entity: "device") {
             try await pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT \(Self.columns) FROM devices WHERE id = ?", arguments: [id.rawValue])
+                try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.columns) FROM devices WHERE id = ?"), arguments: [id.rawValue])
                     .map(Self.device(from:))
             }
         }

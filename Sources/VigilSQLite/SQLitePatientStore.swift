@@ -49,7 +49,7 @@ struct SQLitePatientStore: PatientStore {
 
     /// One patient, read in the caller's transaction.
     static func patient(_ id: PatientID, in db: Database) throws -> Patient? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM patients WHERE id = ?", arguments: [id.rawValue])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM patients WHERE id = ?"), arguments: [id.rawValue])
             .map(patient(from:))
     }
 
@@ -107,7 +107,8 @@ struct SQLitePatientStore: PatientStore {
         try await SQLiteErrors.translating(entity: "care team") {
             try await pool.read { db in
                 try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM care_team WHERE patient_id = ? AND clinician_id = ?)",
+                    db.cachedStatement(
+                        sql: "SELECT EXISTS (SELECT 1 FROM care_team WHERE patient_id = ? AND clinician_id = ?)"),
                     arguments: [patient.rawValue, clinician.rawValue]) ?? false
             }
         }

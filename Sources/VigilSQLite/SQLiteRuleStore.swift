@@ -16,7 +16,7 @@ struct SQLiteRuleStore: RuleStore {
     /// A patient's stored rules, read in the caller's transaction.
     static func rules(of patient: PatientID, in db: Database) throws -> StoredRuleSet? {
         try Row.fetchOne(
-            db, sql: "SELECT rule_set, updated_at, updated_by FROM patient_rules WHERE patient_id = ?",
+            db.cachedStatement(sql: "SELECT rule_set, updated_at, updated_by FROM patient_rules WHERE patient_id = ?"),
             arguments: [patient.rawValue]
         ).map { row in
             StoredRuleSet(

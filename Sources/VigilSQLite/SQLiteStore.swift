@@ -50,6 +50,8 @@ public final class SQLiteStore: Store {
 
     /// The pool every part of the store shares.
     let pool: DatabasePool
+    /// Checkpoints the write-ahead log beside the writer; nil when configured off.
+    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the database file. It does not migrate the schema.
     ///
@@ -66,6 +68,11 @@ public final class SQLiteStore: Store {
             return pool
         }
         self.pool = pool
+        checkpointer = try configuration.checkpointInterval.map { interval in
+            try SQLiteErrors.translating(entity: "database") {
+                try SQLiteCheckpointer(configuration: configuration, interval: interval)
+            }
+        }
         readings = SQLiteReadingStore(pool: pool)
         patients = SQLitePatientStore(pool: pool)
         devices = SQLiteDeviceStore(pool: pool)
@@ -125,6 +132,7 @@ public final class SQLiteStore: Store {
 
     /// Closes every connection; the store must not be used afterwards.
     public func close() async throws {
+        await checkpointer?.stop()
         try SQLiteErrors.translating(entity: "database") { try pool.close() }
     }
 }

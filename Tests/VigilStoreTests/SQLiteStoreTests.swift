@@ -25,6 +25,37 @@ struct SQLiteStoreTests {
         }
     }
 
+    /// With the writer's automatic checkpoint off, only the background
+    /// checkpointer moves committed pages from the log into the database file;
+    /// without it the file keeps its size.
+    @Test(arguments: [true, false])
+    func backgroundCheckpointerCopiesTheLogIntoTheDatabaseFile(checkpointing: Bool) async throws {
+        try await withSQLiteStore(configure: { configuration in
+            configuration.walAutocheckpointPages = 0
+            configuration.checkpointInterval = checkpointing ? .milliseconds(20) : nil
+        }) { store, path in
+            let (patient, device) = try await Fixtures.seedPatient(in: store)
+            _ = try await store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            let before = try fileSize(path)
+            let readings = (0..<5_000).map { minute in
+                Fixtures.reading(
+                    patient, .heartRate, Double(60 + minute % 40), at: Fixtures.base.addingTimeInterval(Double(minute) * 60),
+                    device: device)
+            }
+            try await store.readings.insert(readings)
+            let deadline = ContinuousClock.now + .seconds(5)
+            while try fileSize(path) <= before, checkpointing, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            if !checkpointing { try await Task.sleep(for: .milliseconds(200)) }
+            #expect((try fileSize(path) > before) == checkpointing)
+        }
+    }
+
+    private func fileSize(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    }
+
     @Test
     func migrateRefusesADatabaseFromANewerBuild() async throws {
         try await withSQLiteStore { store, path in

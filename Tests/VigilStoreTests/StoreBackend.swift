@@ -41,14 +41,16 @@ func withStore(_ backend: StoreBackend, _ body: (any Store) async throws -> Void
 /// `migrated` is false, and the path of its database file; removes the folder afterwards.
 func withSQLiteStore(
     migrated: Bool = true, synchronous: SQLiteStore.Configuration.Synchronous = .full,
+    configure: (inout SQLiteStore.Configuration) -> Void = { _ in },
     _ body: (SQLiteStore, String) async throws -> Void
 ) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-store-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("vigil.sqlite").path
-    let store = try SQLiteStore(
-        configuration: .init(path: path, synchronous: synchronous), sealer: SHA256AuditSealer())
+    var configuration = SQLiteStore.Configuration(path: path, synchronous: synchronous)
+    configure(&configuration)
+    let store = try SQLiteStore(configuration: configuration, sealer: SHA256AuditSealer())
     do {
         if migrated { _ = try await store.migrate() }
         try await body(store, path)
