@@ -16,16 +16,25 @@ enum DashboardTime {
         Stamp(iso: iso(date), text: text(date), ago: ago(date, now: now))
     }
 
+    /// Such as "2026-11-28T02:40:00Z".
     static func iso(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        let parts = UTCDateParts(date)
+        return "\(day(parts))T\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))Z"
     }
 
+    /// Such as "2026-11-28 02:40 UTC".
     static func text(_ date: Date) -> String {
-        let parts = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d UTC", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
+        let parts = UTCDateParts(date)
+        return "\(day(parts)) \(padded(parts.hour)):\(padded(parts.minute)) UTC"
     }
+
+    private static func day(_ parts: UTCDateParts) -> String {
+        let year = String(parts.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + padded(parts.month) + "-"
+            + padded(parts.day)
+    }
+
+    private static func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     static func ago(_ date: Date, now: Date) -> String {
         let seconds = Int(now.timeIntervalSince(date))

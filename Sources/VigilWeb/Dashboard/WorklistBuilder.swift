@@ -54,7 +54,8 @@ struct WorklistBuilder {
             }
         }
         try await caller.auditor.record("worklist.read", detail: "count=\(entries.count)")
-        return entries.sorted(by: WorklistEntry.moreUrgent)
+        // Indices are sorted, not the entries: moving whole entries costs more than comparing them.
+        return entries.indices.sorted { WorklistEntry.moreUrgent(entries[$0], entries[$1]) }.map { entries[$0] }
     }
 
     /// Open and acknowledged alerts of the patients, in as few queries as the
@@ -95,13 +96,13 @@ struct WorklistBuilder {
             return WorklistEntry(
                 patient: patient, latest: latest, news2: scores.first.map { Int($0.value) },
                 previousNews2: scores.dropFirst().first.map { Int($0.value) },
-                activeAlerts: alerts.sorted { $0.severity > $1.severity },
+                activeAlerts: alerts.count < 2 ? alerts : alerts.sorted { $0.severity > $1.severity },
                 daysWithReadings: try await daysWithReadings(of: patient.id, latest: latest))
         }
 
         private func daysWithReadings(of patient: PatientID, latest: [Reading]) async throws -> Int {
             let deviceReadings = latest.filter { !$0.type.isDerived && $0.measuredAt >= monthStart }
-            let newestDay = deviceReadings.map(\.measuredAt).max().flatMap { Calendar.utc.dateInterval(of: .day, for: $0)?.start }
+            let newestDay = deviceReadings.map(\.measuredAt).max().map(UTCDateParts.startOfDay)
             if let known = await days.days(of: patient, monthStart: monthStart, newestDay: newestDay, now: now) {
                 return known.count
             }
