@@ -24,6 +24,8 @@ public struct MasterKeyRotation: Sendable {
         public let rewrapped: Int
         /// Sealed TOTP secrets re-wrapped under it.
         public let rewrappedTOTPSecrets: Int
+        /// Webhook endpoints whose sealed signing secrets were re-wrapped under it.
+        public let rewrappedWebhookSecrets: Int
     }
 
     /// Adds a new active master key and re-wraps every secret under it.
@@ -60,7 +62,25 @@ public struct MasterKeyRotation: Sendable {
         }
         let count = try await store.deviceKeys.replaceKeys(changes)
         return Report(
-            activeKeyID: ring.active.id, rewrapped: count, rewrappedTOTPSecrets: try await rewrapTOTPSecrets(under: ring))
+            activeKeyID: ring.active.id, rewrapped: count, rewrappedTOTPSecrets: try await rewrapTOTPSecrets(under: ring),
+            rewrappedWebhookSecrets: try await rewrapWebhookSecrets(under: ring))
+    }
+
+    private func rewrapWebhookSecrets(under ring: MasterKeyRing) async throws -> Int {
+        var count = 0
+        for endpoint in try await store.webhooks.endpoints() {
+            let current = try SealedSecret(text: endpoint.sealedSecret)
+            let previous = try endpoint.previousSealedSecret.map(SealedSecret.init(text:))
+            guard ring.needsRewrap(current) || previous.map(ring.needsRewrap) == true else { continue }
+            let rewrapped = WebhookSealedSecrets(
+                current: try ring.rewrap(current).text, previous: try previous.map { try ring.rewrap($0).text })
+            if try await store.webhooks.replaceSealedSecrets(
+                of: endpoint.id, expected: WebhookSealedSecrets(of: endpoint), new: rewrapped)
+            {
+                count += 1
+            }
+        }
+        return count
     }
 
     private func rewrapTOTPSecrets(under ring: MasterKeyRing) async throws -> Int {

@@ -62,6 +62,19 @@ struct PostgresWebhookStore: WebhookStore {
         }
     }
 
+    func replaceSealedSecrets(
+        of id: WebhookEndpointID, expected: WebhookSealedSecrets, new: WebhookSealedSecrets
+    ) async throws -> Bool {
+        let rows = try await database.query(
+            """
+            UPDATE webhook_endpoints SET sealed_secret = \(new.current), previous_sealed_secret = \(new.previous)
+            WHERE id = \(id.rawValue) AND sealed_secret = \(expected.current)
+                AND previous_sealed_secret IS NOT DISTINCT FROM \(expected.previous)
+            RETURNING 1
+            """, entity: "webhook endpoint")
+        return !rows.isEmpty
+    }
+
     func delete(_ id: WebhookEndpointID) async throws {
         let rows = try await database.query(
             "DELETE FROM webhook_endpoints WHERE id = \(id.rawValue) RETURNING 1", entity: "webhook endpoint")

@@ -59,6 +59,22 @@ struct SQLiteWebhookStore: WebhookStore {
         }
     }
 
+    func replaceSealedSecrets(
+        of id: WebhookEndpointID, expected: WebhookSealedSecrets, new: WebhookSealedSecrets
+    ) async throws -> Bool {
+        try await SQLiteErrors.translating(entity: "webhook endpoint") {
+            try await pool.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE webhook_endpoints SET sealed_secret = ?, previous_sealed_secret = ?
+                        WHERE id = ? AND sealed_secret = ? AND previous_sealed_secret IS ?
+                        """,
+                    arguments: [new.current, new.previous, id.rawValue, expected.current, expected.previous])
+                return db.changesCount == 1
+            }
+        }
+    }
+
     func delete(_ id: WebhookEndpointID) async throws {
         try await SQLiteErrors.translating(entity: "webhook endpoint") {
             try await pool.write { db in

@@ -20,6 +20,32 @@ public protocol WebhookStore: Sendable {
     func recordHealth(_ id: WebhookEndpointID, succeeded: Bool, at time: Date) async throws -> Date?
     /// Disables an endpoint with a reason (such as `failing`).
     func disable(_ id: WebhookEndpointID, reason: String) async throws
+    /// Replaces an endpoint's sealed secrets (current and previous) if they are
+    /// still `expected`, for re-wrapping under a new master key; an endpoint
+    /// whose secret was rotated meanwhile is left alone.
+    ///
+    /// - Returns: whether the endpoint was changed.
+    func replaceSealedSecrets(
+        of id: WebhookEndpointID, expected: WebhookSealedSecrets, new: WebhookSealedSecrets
+    ) async throws -> Bool
     /// Notes on the endpoint that a delivery went to the dead-letter state at `time`.
     func recordDeadLetter(_ id: WebhookEndpointID, at time: Date) async throws
+}
+
+/// An endpoint's signing secrets as stored: sealed by the key vault.
+public struct WebhookSealedSecrets: Sendable, Hashable {
+    /// The current secret.
+    public var current: String
+    /// The secret before the last rotation, while the overlap lasts.
+    public var previous: String?
+
+    public init(current: String, previous: String?) {
+        self.current = current
+        self.previous = previous
+    }
+
+    /// The secrets `endpoint` holds.
+    public init(of endpoint: WebhookEndpoint) {
+        self.init(current: endpoint.sealedSecret, previous: endpoint.previousSealedSecret)
+    }
 }

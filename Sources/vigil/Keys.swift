@@ -20,7 +20,7 @@ private func runRotation(
     do {
         let report = try await step(
             MasterKeyRotation(store: store, dataDirectory: URL(fileURLWithPath: configuration.dataDirectory)))
-        print("Active master key \(report.activeKeyID); re-wrapped \(report.rewrapped) device key pair(s) and \(report.rewrappedTOTPSecrets) TOTP secret(s).")
+        print("Active master key \(report.activeKeyID); re-wrapped \(report.rewrapped) device key pair(s), \(report.rewrappedTOTPSecrets) TOTP secret(s) and \(report.rewrappedWebhookSecrets) webhook endpoint(s).")
     } catch {
         try? await store.close()
         throw error

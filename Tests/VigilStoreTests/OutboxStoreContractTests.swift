@@ -41,6 +41,24 @@ import VigilStore
     }
 
     @Test(arguments: StoreBackend.available)
+    func sealedSecretsAreReplacedOnlyWhileUnchanged(_ backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            var endpoint = Self.endpoint("a")
+            endpoint.previousSealedSecret = "sealed-old"
+            try await store.webhooks.create(endpoint)
+            let rewrapped = WebhookSealedSecrets(current: "rewrapped-a", previous: "rewrapped-old")
+            let stale = WebhookSealedSecrets(current: "sealed-a", previous: nil)
+            #expect(try await store.webhooks.replaceSealedSecrets(of: endpoint.id, expected: stale, new: rewrapped) == false)
+            #expect(
+                try await store.webhooks.replaceSealedSecrets(
+                    of: endpoint.id, expected: WebhookSealedSecrets(of: endpoint), new: rewrapped))
+            let stored = try #require(try await store.webhooks.endpoint(endpoint.id))
+            #expect(WebhookSealedSecrets(of: stored) == rewrapped)
+            #expect(stored.url == endpoint.url)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func claimsOnlyTheOldestPendingDeliveryPerPatient(_ backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             try await store.webhooks.create(Self.endpoint("a"))
