@@ -43,6 +43,11 @@ public struct NEWS2Calculator: Sendable, Hashable {
     }
 
     /// The score of one observation set.
+    ///
+    /// Inlinable, like everything it calls, so a caller in another module
+    /// (the monitors, the benchmark) compiles it in place and drops the parts
+    /// of the result it never reads.
+    @inlinable @inline(__always)
     public func score(_ observations: NEWS2Observations) -> NEWS2Score {
         var missing = NEWS2ParameterSet()
         var assumed = NEWS2ParameterSet()
@@ -51,27 +56,33 @@ public struct NEWS2Calculator: Sendable, Hashable {
         let oxygen = observations.oxygen ?? baselineOxygen
         let consciousness = observations.consciousness ?? baselineConsciousness
 
-        /// The points `band` gives a finite `value`; without one, -1 (not
-        /// scored) and `parameter` is missing.
-        func points(_ parameter: NEWS2Parameter, _ value: Double?, _ band: (Double) -> Int) -> Int8 {
+        /// The points `band` gives a finite `value`; without one, 0 and
+        /// `parameter` is missing.
+        func points(_ parameter: NEWS2Parameter, _ value: Double?, _ band: (Double) -> Int) -> Int {
             guard let value, value.isFinite else {
                 missing.insert(parameter)
-                return -1
+                return 0
             }
-            return Int8(truncatingIfNeeded: band(value))
+            return band(value)
         }
 
-        let subScores = NEWS2SubScores(
-            respiration: points(.respirationRate, observations.respirationRate, NEWS2Chart.respirationRateScore),
-            saturation: points(.oxygenSaturation, observations.oxygenSaturation) { [scale] in
-                NEWS2Chart.oxygenSaturationScore($0, scale: scale, oxygen: oxygen)
-            },
-            oxygen: Int8(truncatingIfNeeded: NEWS2Chart.supplementalOxygenScore(oxygen)),
-            systolic: points(.systolicBloodPressure, observations.systolicBloodPressure, NEWS2Chart.systolicScore),
-            pulse: points(.pulse, observations.pulse, NEWS2Chart.pulseScore),
-            consciousness: Int8(truncatingIfNeeded: NEWS2Chart.consciousnessScore(consciousness)),
-            temperature: points(.temperature, observations.temperature, NEWS2Chart.temperatureScore))
-        return NEWS2Score(subScores: subScores, missing: missing, assumed: assumed, scale: scale)
+        let respiration = points(.respirationRate, observations.respirationRate, NEWS2Chart.respirationRateScore)
+        let saturation = points(.oxygenSaturation, observations.oxygenSaturation) { [scale] in
+            NEWS2Chart.oxygenSaturationScore($0, scale: scale, oxygen: oxygen)
+        }
+        let onOxygen = NEWS2Chart.supplementalOxygenScore(oxygen)
+        let systolic = points(.systolicBloodPressure, observations.systolicBloodPressure, NEWS2Chart.systolicScore)
+        let pulse = points(.pulse, observations.pulse, NEWS2Chart.pulseScore)
+        let acvpu = NEWS2Chart.consciousnessScore(consciousness)
+        let temperature = points(.temperature, observations.temperature, NEWS2Chart.temperatureScore)
+        // Total and highest straight from the points, a missing parameter's 0 included.
+        return NEWS2Score(
+            total: respiration + saturation + onOxygen + systolic + pulse + acvpu + temperature,
+            highest: max(respiration, saturation, onOxygen, systolic, pulse, acvpu, temperature),
+            subScores: NEWS2SubScores(
+                respiration: respiration, saturation: saturation, oxygen: onOxygen, systolic: systolic, pulse: pulse,
+                consciousness: acvpu, temperature: temperature, missing: missing),
+            missing: missing, assumed: assumed, scale: scale)
     }
 
     /// The score of the observation set `readings` give at `now` (see

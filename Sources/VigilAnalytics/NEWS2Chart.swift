@@ -40,6 +40,7 @@ public enum NEWS2Chart {
     }
 
     /// Respiration rate (/min): ≤ 8 → 3, 9–11 → 1, 12–20 → 0, 21–24 → 2, ≥ 25 → 3.
+    @inlinable
     public static func respirationRateScore(_ rate: Double) -> Int {
         return score(
             band: reaches(rate, 9) + reaches(rate, 12) + reaches(rate, 21) + reaches(rate, 25),
@@ -51,7 +52,7 @@ public enum NEWS2Chart {
     /// Scale 1: ≤ 91 → 3, 92–93 → 2, 94–95 → 1, ≥ 96 → 0 (oxygen does not matter).
     /// Scale 2: ≤ 83 → 3, 84–85 → 2, 86–87 → 1, 88–92 → 0, ≥ 93 on air → 0;
     /// on oxygen 93–94 → 1, 95–96 → 2, ≥ 97 → 3.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func oxygenSaturationScore(_ saturation: Double, scale: NEWS2Scale, oxygen: OxygenStatus) -> Int {
         switch scale {
         case .scale1:
@@ -66,11 +67,13 @@ public enum NEWS2Chart {
     }
 
     /// Air → 0, oxygen → 2.
+    @inlinable
     public static func supplementalOxygenScore(_ status: OxygenStatus) -> Int {
         status == .oxygen ? 2 : 0
     }
 
     /// Systolic blood pressure (mmHg): ≤ 90 → 3, 91–100 → 2, 101–110 → 1, 111–219 → 0, ≥ 220 → 3.
+    @inlinable
     public static func systolicScore(_ pressure: Double) -> Int {
         return score(
             band: reaches(pressure, 91) + reaches(pressure, 101) + reaches(pressure, 111) + reaches(pressure, 220),
@@ -78,6 +81,7 @@ public enum NEWS2Chart {
     }
 
     /// Pulse (/min): ≤ 40 → 3, 41–50 → 1, 51–90 → 0, 91–110 → 1, 111–130 → 2, ≥ 131 → 3.
+    @inlinable
     public static func pulseScore(_ pulse: Double) -> Int {
         let band =
             reaches(pulse, 41) + reaches(pulse, 51) + reaches(pulse, 91) + reaches(pulse, 111) + reaches(pulse, 131)
@@ -85,11 +89,13 @@ public enum NEWS2Chart {
     }
 
     /// Alert → 0; new confusion, voice, pain or unresponsive → 3.
+    @inlinable
     public static func consciousnessScore(_ level: Consciousness) -> Int {
         level == .alert ? 0 : 3
     }
 
     /// Temperature (°C): ≤ 35.0 → 3, 35.1–36.0 → 1, 36.1–38.0 → 0, 38.1–39.0 → 1, ≥ 39.1 → 2.
+    @inlinable
     public static func temperatureScore(_ celsius: Double) -> Int {
         let tenths = celsius * 10
         return score(
@@ -97,6 +103,9 @@ public enum NEWS2Chart {
             of: 0x2_1_0_1_3)
     }
 
+    // The scoring functions are inlinable (and so are the helpers below), so
+    // that `NEWS2Calculator.score(_:)` inlines whole into other modules.
+    //
     // Lookups are branch-free, since observation values are unpredictable: a
     // value's band is the number of band starts it reaches (0 for the lowest
     // band), and the band's score is a hexadecimal digit of `scores`, the
@@ -105,10 +114,10 @@ public enum NEWS2Chart {
 
     /// 1 when `value`, rounded halves away from zero, reaches the whole
     /// number `start` ≥ 1 (that is, `value` ≥ `start` − 0.5), else 0.
-    @inline(__always)
-    private static func reaches(_ value: Double, _ start: Double) -> Int { value >= start - 0.5 ? 1 : 0 }
+    @inlinable @inline(__always)
+    static func reaches(_ value: Double, _ start: Double) -> Int { value >= start - 0.5 ? 1 : 0 }
 
     /// Hexadecimal digit `band` of `scores`.
-    @inline(__always)
-    private static func score(band: Int, of scores: UInt32) -> Int { Int((scores >> UInt32(4 * band)) & 0xF) }
+    @inlinable @inline(__always)
+    static func score(band: Int, of scores: UInt32) -> Int { Int((scores >> UInt32(4 * band)) & 0xF) }
 }

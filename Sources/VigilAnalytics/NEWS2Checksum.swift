@@ -7,23 +7,32 @@
 /// totals and how many scores were partial.
 public struct NEWS2Checksum: Sendable, Hashable {
     /// The FNV-1a state; starts at the FNV offset basis.
-    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    public var value: UInt64 { state }
     /// The sum of the totals added.
-    public private(set) var totalSum = 0
+    public var totalSum: Int { sum }
     /// How many partial scores were added.
-    public private(set) var partialCount = 0
+    public var partialCount: Int { partials }
     /// How many scores were added.
-    public private(set) var count = 0
+    public var count: Int { scores }
+
+    // The stored counterparts of the properties above: internal, not
+    // `public private(set)`, so that the inlinable `add` may update them.
+    @usableFromInline var state: UInt64 = 0xCBF2_9CE4_8422_2325
+    @usableFromInline var sum = 0
+    @usableFromInline var partials = 0
+    @usableFromInline var scores = 0
 
     /// An empty checksum.
     public init() {}
 
-    /// Folds one score in.
+    /// Folds one score in; inlinable, so that a caller scoring in a loop
+    /// needs only the score's total, risk level and partiality.
+    @inlinable
     public mutating func add(_ score: NEWS2Score) {
-        value = (value ^ UInt64(score.total * 8 + score.riskLevel.rank)) &* 0x0000_0100_0000_01B3
-        totalSum += score.total
-        partialCount += score.isPartial ? 1 : 0
-        count += 1
+        state = (state ^ UInt64(score.total * 8 + score.riskLevel.rank)) &* 0x0000_0100_0000_01B3
+        sum += score.total
+        partials += score.isPartial ? 1 : 0
+        scores += 1
     }
 
     /// `value` as `0x` and sixteen lowercase hexadecimal digits, as news2.py prints it.

@@ -54,7 +54,7 @@ public enum NEWS2Parameter: String, Codable, Sendable, CaseIterable, Hashable {
     }
 
     /// The parameter's bit in a `NEWS2ParameterSet`: 1 shifted by its chart position.
-    var bit: UInt8 {
+    @inlinable var bit: UInt8 {
         switch self {
         case .respirationRate: 1 << 0
         case .oxygenSaturation: 1 << 1

@@ -3,10 +3,11 @@
 ///
 /// It iterates in chart order and encodes as a JSON array of parameter names.
 public struct NEWS2ParameterSet: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral, Codable {
-    private var mask: UInt8
+    // Bit n is the parameter at chart position n; usable from inlinable code.
+    @usableFromInline var mask: UInt8
 
     /// The empty set.
-    public init() { mask = 0 }
+    @inlinable public init() { mask = 0 }
 
     /// A set of the given parameters.
     public init(_ parameters: some Sequence<NEWS2Parameter>) {
@@ -18,16 +19,16 @@ public struct NEWS2ParameterSet: Sendable, Hashable, Sequence, ExpressibleByArra
     public init(arrayLiteral parameters: NEWS2Parameter...) { self.init(parameters) }
 
     /// Whether the set has no parameters.
-    public var isEmpty: Bool { mask == 0 }
+    @inlinable public var isEmpty: Bool { mask == 0 }
 
     /// How many parameters the set has.
     public var count: Int { mask.nonzeroBitCount }
 
     /// Whether `parameter` is in the set.
-    public func contains(_ parameter: NEWS2Parameter) -> Bool { mask & parameter.bit != 0 }
+    @inlinable public func contains(_ parameter: NEWS2Parameter) -> Bool { mask & parameter.bit != 0 }
 
     /// Adds `parameter`.
-    public mutating func insert(_ parameter: NEWS2Parameter) { mask |= parameter.bit }
+    @inlinable public mutating func insert(_ parameter: NEWS2Parameter) { mask |= parameter.bit }
 
     /// The parameters in chart order.
     public func makeIterator() -> Iterator { Iterator(remaining: mask) }

@@ -12,7 +12,7 @@ public enum NEWS2RiskLevel: String, Codable, Sendable, CaseIterable, Hashable, C
     case high
 
     /// 0 for `none` up to 4 for `high`.
-    public var rank: Int {
+    @inlinable public var rank: Int {
         switch self {
         case .none: 0
         case .low: 1
@@ -23,7 +23,7 @@ public enum NEWS2RiskLevel: String, Codable, Sendable, CaseIterable, Hashable, C
     }
 
     /// The level for a total and whether any single parameter scored 3.
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(total: Int, hasSingleParameterScoringThree: Bool) {
         // Branch-free, as totals are unpredictable: ≥ 7 high (4), 5–6 medium
         // (3), 1–4 low (1), or low-medium (2) with a single 3; 0 none.
@@ -32,7 +32,7 @@ public enum NEWS2RiskLevel: String, Codable, Sendable, CaseIterable, Hashable, C
     }
 
     /// The level of `rank` (see `rank`); ranks above 4 are high.
-    @inline(__always)
+    @inlinable @inline(__always)
     init(rank: Int) {
         switch rank {
         case 0: self = .none

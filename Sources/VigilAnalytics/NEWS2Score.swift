@@ -22,11 +22,15 @@ public struct NEWS2Score: Sendable, Hashable, Codable {
     /// The SpO2 scale used.
     public let scale: NEWS2Scale
 
-    init(subScores: NEWS2SubScores, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet, scale: NEWS2Scale) {
-        let total = subScores.total
+    /// A score of `subScores`, whose sum is `total` and highest sub-score `highest`.
+    @inlinable @inline(__always)
+    init(
+        total: Int, highest: Int, subScores: NEWS2SubScores, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet,
+        scale: NEWS2Scale
+    ) {
         self.total = total
         self.subScores = subScores
-        self.riskLevel = NEWS2RiskLevel(total: total, hasSingleParameterScoringThree: subScores.highest == 3)
+        self.riskLevel = NEWS2RiskLevel(total: total, hasSingleParameterScoringThree: highest == 3)
         self.isPartial = !missing.isEmpty
         self.missing = missing
         self.assumed = assumed

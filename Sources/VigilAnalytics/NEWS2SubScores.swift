@@ -5,27 +5,32 @@
 /// sub-score like measured ones. Encodes as a JSON object keyed by parameter
 /// name, without the missing ones.
 public struct NEWS2SubScores: Sendable, Hashable, Codable {
-    // One byte per parameter in chart order; -1 means not scored.
-    private var respiration: Int8 = -1
-    private var saturation: Int8 = -1
-    private var oxygen: Int8 = -1
-    private var systolic: Int8 = -1
-    private var heart: Int8 = -1
-    private var acvpu: Int8 = -1
-    private var temp: Int8 = -1
+    // One byte per parameter in chart order; -1 means not scored. Internal
+    // rather than private, so that the inlinable initializer may set them.
+    @usableFromInline var respiration: Int8 = -1
+    @usableFromInline var saturation: Int8 = -1
+    @usableFromInline var oxygen: Int8 = -1
+    @usableFromInline var systolic: Int8 = -1
+    @usableFromInline var heart: Int8 = -1
+    @usableFromInline var acvpu: Int8 = -1
+    @usableFromInline var temp: Int8 = -1
 
-    /// Sub-scores as scored, -1 for not scored.
-    init(
-        respiration: Int8, saturation: Int8, oxygen: Int8, systolic: Int8, pulse: Int8, consciousness: Int8,
-        temperature: Int8
+    /// Sub-scores as scored; the parameters in `missing` are not scored.
+    @inlinable init(
+        respiration: Int, saturation: Int, oxygen: Int, systolic: Int, pulse: Int, consciousness: Int,
+        temperature: Int, missing: NEWS2ParameterSet
     ) {
-        self.respiration = respiration
-        self.saturation = saturation
-        self.oxygen = oxygen
-        self.systolic = systolic
-        self.heart = pulse
-        self.acvpu = consciousness
-        self.temp = temperature
+        /// `points` as stored: -1 when `parameter` is missing.
+        func stored(_ parameter: NEWS2Parameter, _ points: Int) -> Int8 {
+            missing.contains(parameter) ? -1 : Int8(truncatingIfNeeded: points)
+        }
+        self.respiration = stored(.respirationRate, respiration)
+        self.saturation = stored(.oxygenSaturation, saturation)
+        self.oxygen = stored(.supplementalOxygen, oxygen)
+        self.systolic = stored(.systolicBloodPressure, systolic)
+        self.heart = stored(.pulse, pulse)
+        self.acvpu = stored(.consciousness, consciousness)
+        self.temp = stored(.temperature, temperature)
     }
 
     /// Sub-scores as given; `nil` means not scored.
@@ -60,13 +65,6 @@ public struct NEWS2SubScores: Sendable, Hashable, Codable {
             case .temperature: temp = stored
             }
         }
-    }
-
-    /// The sum of the scored sub-scores.
-    @inline(__always)
-    var total: Int {
-        Int(max(respiration, 0)) + Int(max(saturation, 0)) + Int(max(oxygen, 0)) + Int(max(systolic, 0))
-            + Int(max(heart, 0)) + Int(max(acvpu, 0)) + Int(max(temp, 0))
     }
 
     /// The highest sub-score of any parameter, 0 when none was scored.
