@@ -17,10 +17,9 @@ struct AlertDetails: Encodable {
     var json: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(date.formatted(format))
+            try container.encode(ISO8601Timestamp.withMilliseconds(date))
         }
         // Every field is a plain value type whose encoding cannot fail.
         return (try? encoder.encode(self)) ?? Data("{}".utf8)

@@ -21,6 +21,6 @@ extension OutboxEvent {
 
     /// A time as event payloads write it: ISO 8601, UTC, with milliseconds.
     public static func timestamp(_ date: Date) -> String {
-        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+        ISO8601Timestamp.withMilliseconds(date)
     }
 }

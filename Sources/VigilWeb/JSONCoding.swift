@@ -1,4 +1,5 @@
 import Foundation
+import VigilCore
 
 /// The JSON conventions of the API: ISO 8601 times in UTC with milliseconds
 /// when they are not zero; keys as the types name them.
@@ -33,7 +34,8 @@ public enum JSONCoding {
 
     /// An ISO 8601 UTC time, with milliseconds only when they are not zero.
     public static func format(_ date: Date) -> String {
-        date.millisecondsSince1970 % 1000 == 0 ? date.formatted(withoutFraction) : date.formatted(withFraction)
+        date.millisecondsSince1970 % 1000 == 0
+            ? ISO8601Timestamp.wholeSeconds(date) : ISO8601Timestamp.withMilliseconds(date)
     }
 
     /// Parses an ISO 8601 time with a zone, with or without fractional seconds.

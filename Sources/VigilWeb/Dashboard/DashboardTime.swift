@@ -1,4 +1,5 @@
 import Foundation
+import VigilCore
 
 /// Times as the dashboard shows them: UTC, to the minute, with how long ago.
 enum DashboardTime {
@@ -18,23 +19,19 @@ enum DashboardTime {
 
     /// Such as "2026-11-28T02:40:00Z".
     static func iso(_ date: Date) -> String {
-        let parts = UTCDateParts(date)
-        return "\(day(parts))T\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))Z"
+        ISO8601Timestamp.wholeSeconds(date)
     }
 
     /// Such as "2026-11-28 02:40 UTC".
     static func text(_ date: Date) -> String {
         let parts = UTCDateParts(date)
-        return "\(day(parts)) \(padded(parts.hour)):\(padded(parts.minute)) UTC"
+        return "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2)) "
+            + "\(padded(parts.hour, 2)):\(padded(parts.minute, 2)) UTC"
     }
 
-    private static func day(_ parts: UTCDateParts) -> String {
-        let year = String(parts.year)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + padded(parts.month) + "-"
-            + padded(parts.day)
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        ISO8601Timestamp.padded(value, to: width)
     }
-
-    private static func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     static func ago(_ date: Date, now: Date) -> String {
         let seconds = Int(now.timeIntervalSince(date))

@@ -2,20 +2,21 @@ import Foundation
 
 /// A moment's calendar fields in UTC, worked out arithmetically (days since
 /// 1970 to a proleptic Gregorian date) rather than through `Calendar`, which
-/// costs microseconds a call: a worklist formats a time for every patient.
-struct UTCDateParts: Equatable {
-    let year: Int
-    let month: Int
-    let day: Int
-    let hour: Int
-    let minute: Int
-    let second: Int
+/// costs microseconds a call: a worklist formats a time for every patient,
+/// and every event payload carries several.
+public struct UTCDateParts: Equatable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
 
     /// Seconds in a day.
-    static let secondsPerDay = 86_400
+    public static let secondsPerDay = 86_400
 
     /// The fields of `date`, to the whole second below it.
-    init(_ date: Date) {
+    public init(_ date: Date) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let (days, secondOfDay) = Self.floorDivision(seconds, Self.secondsPerDay)
         (year, month, day) = Self.civilDate(daysSince1970: days)
@@ -25,7 +26,7 @@ struct UTCDateParts: Equatable {
     }
 
     /// The start (00:00 UTC) of the day containing `date`.
-    static func startOfDay(_ date: Date) -> Date {
+    public static func startOfDay(_ date: Date) -> Date {
         let (days, _) = floorDivision(Int(date.timeIntervalSince1970.rounded(.down)), secondsPerDay)
         return Date(timeIntervalSince1970: Double(days * secondsPerDay))
     }
