@@ -1,4 +1,5 @@
 import Foundation
+import VigilCore
 import Logging
 
 /// Writes one JSON object per log line to standard error:
@@ -22,7 +23,7 @@ public struct JSONLogHandler: LogHandler {
 
     public func log(event: LogEvent) {
         var fields: [String: String] = [
-            "time": Date().formatted(.iso8601), "level": event.level.rawValue, "label": label,
+            "time": ISO8601Timestamp.wholeSeconds(Date()), "level": event.level.rawValue, "label": label,
             "message": event.message.description,
         ]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) {

@@ -6,24 +6,23 @@ import Foundation
 /// costs microseconds a call and every event, payload and API response
 /// carries several times.
 public enum ISO8601Timestamp {
-    /// With milliseconds: `2026-11-28T07:05:00.123Z`.
+    /// With the stored milliseconds: `2026-11-28T07:05:00.123Z`.
     public static func withMilliseconds(_ date: Date) -> String {
         let milliseconds = date.millisecondsSince1970
-        let (seconds, fraction) = floorDivision(milliseconds, 1000)
-        let whole = wholeSeconds(Date(timeIntervalSince1970: Double(seconds)), zone: false)
-        return whole + "." + padded(fraction, to: 3) + "Z"
+        let fraction = Int((milliseconds % 1000 + 1000) % 1000)
+        let second = UTCDateParts(Date(millisecondsSince1970: milliseconds - Int64(fraction)))
+        return calendarDate(second) + "T" + timeOfDay(second) + "." + padded(fraction, to: 3) + "Z"
     }
 
     /// To the second, any fraction dropped: `2026-11-28T07:05:00Z`.
     public static func wholeSeconds(_ date: Date) -> String {
-        wholeSeconds(date, zone: true)
+        let parts = UTCDateParts(date)
+        return calendarDate(parts) + "T" + timeOfDay(parts) + "Z"
     }
 
-    private static func wholeSeconds(_ date: Date, zone: Bool) -> String {
-        let parts = UTCDateParts(date)
-        return padded(parts.year, to: 4) + "-" + padded(parts.month, to: 2) + "-" + padded(parts.day, to: 2) + "T"
-            + padded(parts.hour, to: 2) + ":" + padded(parts.minute, to: 2) + ":" + padded(parts.second, to: 2)
-            + (zone ? "Z" : "")
+    /// The date part: `2026-11-28`.
+    public static func calendarDate(_ parts: UTCDateParts) -> String {
+        padded(parts.year, to: 4) + "-" + padded(parts.month, to: 2) + "-" + padded(parts.day, to: 2)
     }
 
     /// `value` (not negative) in decimal with leading zeros to `width` digits.
@@ -32,8 +31,7 @@ public enum ISO8601Timestamp {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
-    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int) {
-        let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? (quotient - 1, Int(remainder + divisor)) : (quotient, Int(remainder))
+    private static func timeOfDay(_ parts: UTCDateParts) -> String {
+        padded(parts.hour, to: 2) + ":" + padded(parts.minute, to: 2) + ":" + padded(parts.second, to: 2)
     }
 }

@@ -25,12 +25,8 @@ enum DashboardTime {
     /// Such as "2026-11-28 02:40 UTC".
     static func text(_ date: Date) -> String {
         let parts = UTCDateParts(date)
-        return "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2)) "
-            + "\(padded(parts.hour, 2)):\(padded(parts.minute, 2)) UTC"
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        ISO8601Timestamp.padded(value, to: width)
+        let hour = ISO8601Timestamp.padded(parts.hour, to: 2)
+        return "\(ISO8601Timestamp.calendarDate(parts)) \(hour):\(ISO8601Timestamp.padded(parts.minute, to: 2)) UTC"
     }
 
     static func ago(_ date: Date, now: Date) -> String {
