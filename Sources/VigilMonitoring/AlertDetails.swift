@@ -15,12 +15,7 @@ struct AlertDetails: Encodable {
 
     /// Sorted keys, ISO 8601 times with milliseconds.
     var json: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISO8601Timestamp.withMilliseconds(date))
-        }
+        let encoder = CompactJSONEncoder(dateFormat: { ISO8601Timestamp.withMilliseconds($0) })
         // Every field is a plain value type whose encoding cannot fail.
         return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }

@@ -13,9 +13,7 @@ extension OutboxEvent {
     /// sorted keys and `occurredAt` as its timestamp.
     public init(type: String, patientID: PatientID?, occurredAt: Date, data: some Encodable) {
         let body = Body(type: type, timestamp: Self.timestamp(occurredAt), data: data)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let payload = (try? encoder.encode(body)) ?? Data("{}".utf8)
+        let payload = (try? CompactJSONEncoder().encode(body)) ?? Data("{}".utf8)
         self.init(type: type, patientID: patientID, occurredAt: occurredAt, payload: payload)
     }
 

@@ -49,7 +49,7 @@ struct LiveEventView: Encodable {
 
     /// The event as a server-sent-event frame: `id`, `event` and one `data` line.
     var frame: String {
-        let data = (try? JSONCoding.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let data = (try? JSONCoding.compactEncoder.encodeString(self)) ?? "{}"
         return "id: \(id)\nevent: \(type)\ndata: \(data)\n\n"
     }
 }

@@ -1,0 +1,409 @@
+import Foundation
+
+/// Encodes `Encodable` values as compact JSON with sorted keys, in one pass
+/// over one byte buffer: what `JSONEncoder` writes with
+/// `[.sortedKeys, .withoutEscapingSlashes]`, byte for byte, at a fraction of
+/// its cost (it builds no tree of boxed values and no dictionary per object).
+///
+/// For the payloads written once per alert change or reading (alert details,
+/// webhook bodies, server-sent events), where `JSONEncoder` was a large share
+/// of the server's CPU.
+///
+/// Members are written as the value's `encode(to:)` visits them; when an object
+/// is closed its members are put in key order (UTF-8 byte order) if they are
+/// not already. `Date` is written with `dateFormat`, or as `Date` encodes
+/// itself when there is none (`JSONEncoder`'s default); `URL` as its absolute
+/// string; `Data` in Base64. Errors carry no coding path.
+public struct CompactJSONEncoder: Sendable {
+    /// How dates are written; `nil` leaves them to `Date.encode(to:)`.
+    public var dateFormat: (@Sendable (Date) -> String)?
+
+    /// An encoder writing dates with `dateFormat`, or as `Date` encodes itself.
+    public init(dateFormat: (@Sendable (Date) -> String)? = nil) {
+        self.dateFormat = dateFormat
+    }
+
+    /// The JSON text of `value`.
+    public func encode(_ value: some Encodable) throws -> Data {
+        Data(try encodeBytes(value))
+    }
+
+    /// The JSON text of `value` as a string.
+    public func encodeString(_ value: some Encodable) throws -> String {
+        String(decoding: try encodeBytes(value), as: UTF8.self)
+    }
+
+    private func encodeBytes(_ value: some Encodable) throws -> [UInt8] {
+        let writer = JSONByteWriter(dateFormat: dateFormat)
+        try writer.writeValue(value)
+        writer.closeContainers(downTo: 0)
+        return writer.bytes
+    }
+}
+
+/// The state of one encoding: the output and the containers still open.
+///
+/// A container is closed when something is next written to a container
+/// outside it, or when encoding ends; a member whose value wrote nothing is
+/// given `{}`, as `JSONEncoder` does.
+final class JSONByteWriter: Encoder {
+    /// An open object or array.
+    private struct OpenContainer {
+        /// Where its first member starts (just after `{` or `[`).
+        var start: Int
+        var isObject: Bool
+        /// Objects only: each member's key and where the member starts.
+        var members: [(key: String, start: Int)] = []
+        var count = 0
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private var open: [OpenContainer] = []
+    /// Where a member's value should start, until something is written there.
+    private var awaitedValue: Int?
+    private let dateFormat: (@Sendable (Date) -> String)?
+
+    let codingPath: [any CodingKey] = []
+    let userInfo: [CodingUserInfoKey: Any] = [:]
+
+    init(dateFormat: (@Sendable (Date) -> String)?) {
+        self.dateFormat = dateFormat
+        bytes.reserveCapacity(512)
+    }
+
+    // MARK: Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(ObjectContainer<Key>(writer: self, depth: openContainer(isObject: true)))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        ArrayContainer(writer: self, depth: openContainer(isObject: false))
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(writer: self) }
+
+    // MARK: Structure
+
+    /// Opens an object or array at the current position; returns its depth.
+    private func openContainer(isObject: Bool) -> Int {
+        valueWritten()
+        bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        open.append(OpenContainer(start: bytes.count, isObject: isObject))
+        return open.count
+    }
+
+    /// Starts the next member of the object at `depth`: closes anything
+    /// deeper, then writes the separator and `key`.
+    func beginMember(_ key: String, depth: Int) {
+        closeContainers(downTo: depth)
+        if open[depth - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[depth - 1].count += 1
+        open[depth - 1].members.append((key, bytes.count))
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+        awaitedValue = bytes.count
+    }
+
+    /// Starts the next element of the array at `depth`.
+    func beginElement(depth: Int) {
+        closeContainers(downTo: depth)
+        if open[depth - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[depth - 1].count += 1
+        awaitedValue = bytes.count
+    }
+
+    /// Closes the containers deeper than `depth`, innermost first.
+    func closeContainers(downTo depth: Int) {
+        fillAwaitedValue()
+        while open.count > depth {
+            let container = open.removeLast()
+            if container.isObject {
+                sortMembers(container)
+                bytes.append(UInt8(ascii: "}"))
+            } else {
+                bytes.append(UInt8(ascii: "]"))
+            }
+        }
+    }
+
+    /// Gives a member whose value wrote nothing an empty object.
+    private func fillAwaitedValue() {
+        if let awaited = awaitedValue, awaited == bytes.count {
+            bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+        }
+        awaitedValue = nil
+    }
+
+    private func valueWritten() { awaitedValue = nil }
+
+    /// Puts an object's members, which end at the end of the output, in key order.
+    private func sortMembers(_ container: OpenContainer) {
+        let members = container.members
+        guard members.count > 1,
+            !zip(members, members.dropFirst()).allSatisfy({ Self.precedes($0.0.key, $0.1.key) })
+        else { return }
+        let end = bytes.count
+        // Each member runs from its start to the comma before the next one.
+        let ranges = members.indices.map { index in
+            members[index].start..<(index + 1 < members.count ? members[index + 1].start - 1 : end)
+        }
+        let order = members.indices.sorted { Self.precedes(members[$0].key, members[$1].key) }
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(end - container.start)
+        for (position, index) in order.enumerated() {
+            if position > 0 { sorted.append(UInt8(ascii: ",")) }
+            sorted.append(contentsOf: bytes[ranges[index]])
+        }
+        bytes.replaceSubrange(container.start..<end, with: sorted)
+    }
+
+    private static func precedes(_ first: String, _ second: String) -> Bool {
+        first.utf8.lexicographicallyPrecedes(second.utf8)
+    }
+
+    // MARK: Values
+
+    /// Writes any value at the current position.
+    func writeValue<T: Encodable>(_ value: T) throws {
+        switch value {
+        case let date as Date:
+            if let dateFormat {
+                writeString(dateFormat(date))
+            } else {
+                try date.encode(to: self)
+            }
+        case let url as URL: writeString(url.absoluteString)
+        case let data as Data: writeString(data.base64EncodedString())
+        default: try value.encode(to: self)
+        }
+    }
+
+    func writeNull() { writeRaw("null") }
+    func writeBool(_ value: Bool) { writeRaw(value ? "true" : "false") }
+
+    /// Writes an integer of any width.
+    func writeInteger(_ value: some BinaryInteger) { writeRaw(String(value)) }
+
+    /// Writes a finite floating-point number as `JSONEncoder` does: the
+    /// shortest form that reads back the same, without a trailing `.0`.
+    func writeNumber<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "JSON has no non-finite numbers"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        writeRaw(text)
+    }
+
+    /// Writes `text` as a JSON string: quotes, backslashes and control
+    /// characters escaped, everything else as UTF-8.
+    func writeString(_ text: String) {
+        valueWritten()
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private func writeRaw(_ text: String) {
+        valueWritten()
+        bytes.append(contentsOf: text.utf8)
+    }
+}
+
+/// A JSON object being written; its members go straight to the writer.
+private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let writer: JSONByteWriter
+    let depth: Int
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        writer.writeNull()
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        writer.writeBool(value)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        writer.writeString(value)
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        try writer.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        try writer.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
+
+    private func integer(_ value: some BinaryInteger, _ key: Key) {
+        writer.beginMember(key.stringValue, depth: depth)
+        writer.writeInteger(value)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        writer.beginMember(key.stringValue, depth: depth)
+        try writer.writeValue(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        writer.beginMember(key.stringValue, depth: depth)
+        return writer.container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        writer.beginMember(key.stringValue, depth: depth)
+        return writer.unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        writer.beginMember("super", depth: depth)
+        return writer
+    }
+
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        writer.beginMember(key.stringValue, depth: depth)
+        return writer
+    }
+}
+
+/// A JSON array being written; its elements go straight to the writer.
+private struct ArrayContainer: UnkeyedEncodingContainer {
+    let writer: JSONByteWriter
+    let depth: Int
+    private(set) var count = 0
+    var codingPath: [any CodingKey] { [] }
+
+    init(writer: JSONByteWriter, depth: Int) {
+        self.writer = writer
+        self.depth = depth
+    }
+
+    mutating func encodeNil() throws {
+        next()
+        writer.writeNull()
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        next()
+        writer.writeBool(value)
+    }
+
+    mutating func encode(_ value: String) throws {
+        next()
+        writer.writeString(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        next()
+        try writer.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Float) throws {
+        next()
+        try writer.writeNumber(value)
+    }
+
+    mutating func encode(_ value: Int) throws { integer(value) }
+    mutating func encode(_ value: Int8) throws { integer(value) }
+    mutating func encode(_ value: Int16) throws { integer(value) }
+    mutating func encode(_ value: Int32) throws { integer(value) }
+    mutating func encode(_ value: Int64) throws { integer(value) }
+    mutating func encode(_ value: UInt) throws { integer(value) }
+    mutating func encode(_ value: UInt8) throws { integer(value) }
+    mutating func encode(_ value: UInt16) throws { integer(value) }
+    mutating func encode(_ value: UInt32) throws { integer(value) }
+    mutating func encode(_ value: UInt64) throws { integer(value) }
+
+    private mutating func integer(_ value: some BinaryInteger) {
+        next()
+        writer.writeInteger(value)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        next()
+        try writer.writeValue(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        next()
+        return writer.container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        next()
+        return writer.unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder {
+        next()
+        return writer
+    }
+
+    private mutating func next() {
+        writer.beginElement(depth: depth)
+        count += 1
+    }
+}
+
+/// One value written at the current position.
+private struct ValueContainer: SingleValueEncodingContainer {
+    let writer: JSONByteWriter
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws { writer.writeNull() }
+    mutating func encode(_ value: Bool) throws { writer.writeBool(value) }
+    mutating func encode(_ value: String) throws { writer.writeString(value) }
+    mutating func encode(_ value: Double) throws { try writer.writeNumber(value) }
+    mutating func encode(_ value: Float) throws { try writer.writeNumber(value) }
+    mutating func encode(_ value: Int) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int8) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int16) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int32) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: Int64) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt8) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt16) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt32) throws { writer.writeInteger(value) }
+    mutating func encode(_ value: UInt64) throws { writer.writeInteger(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try writer.writeValue(value) }
+}
