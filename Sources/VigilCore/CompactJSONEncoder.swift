@@ -10,7 +10,7 @@ import Foundation
 /// of the server's CPU.
 ///
 /// Members are written as the value's `encode(to:)` visits them; when an object
-/// is closed its members are put in key order (UTF-8 byte order) if they are
+/// is closed its members are put in key order (as `String` compares) if they are
 /// not already. `Date` is written with `dateFormat`, or as `Date` encodes
 /// itself when there is none (`JSONEncoder`'s default); `URL` as its absolute
 /// string; `Data` in Base64. Errors carry no coding path.
@@ -52,15 +52,30 @@ final class JSONByteWriter: Encoder {
         /// Where its first member starts (just after `{` or `[`).
         var start: Int
         var isObject: Bool
-        /// Objects only: each member's key and where the member starts.
-        var members: [(key: String, start: Int)] = []
+        /// Objects only: where its members begin in `members`.
+        var firstMember: Int
         var count = 0
     }
 
-    private(set) var bytes: [UInt8] = []
-    private var open: [OpenContainer] = []
+    /// A member of an open object: its key and where it starts in `bytes`.
+    private struct Member {
+        var key: String
+        var start: Int
+        /// Set when its object is sorted: where it ends (before the comma).
+        var end = 0
+    }
+
+    // Unchecked: one encoding runs on one thread, and dynamic exclusivity
+    // checks on every append were a large part of its cost.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var open: [OpenContainer] = []
+    /// The members of every open object, outermost first; shared so that
+    /// objects allocate nothing of their own.
+    @exclusivity(unchecked) private var members: [Member] = []
+    /// Scratch space for reordering an object's members.
+    @exclusivity(unchecked) private var reordered: [UInt8] = []
     /// Where a member's value should start, until something is written there.
-    private var awaitedValue: Int?
+    @exclusivity(unchecked) private var awaitedValue: Int?
     private let dateFormat: (@Sendable (Date) -> String)?
 
     let codingPath: [any CodingKey] = []
@@ -89,7 +104,7 @@ final class JSONByteWriter: Encoder {
     private func openContainer(isObject: Bool) -> Int {
         valueWritten()
         bytes.append(isObject ? UInt8(ascii: "{") : UInt8(ascii: "["))
-        open.append(OpenContainer(start: bytes.count, isObject: isObject))
+        open.append(OpenContainer(start: bytes.count, isObject: isObject, firstMember: members.count))
         return open.count
     }
 
@@ -99,7 +114,7 @@ final class JSONByteWriter: Encoder {
         closeContainers(downTo: depth)
         if open[depth - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
         open[depth - 1].count += 1
-        open[depth - 1].members.append((key, bytes.count))
+        members.append(Member(key: key, start: bytes.count))
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
         awaitedValue = bytes.count
@@ -120,6 +135,7 @@ final class JSONByteWriter: Encoder {
             let container = open.removeLast()
             if container.isObject {
                 sortMembers(container)
+                members.removeSubrange(container.firstMember...)
                 bytes.append(UInt8(ascii: "}"))
             } else {
                 bytes.append(UInt8(ascii: "]"))
@@ -139,51 +155,69 @@ final class JSONByteWriter: Encoder {
 
     /// Puts an object's members, which end at the end of the output, in key order.
     private func sortMembers(_ container: OpenContainer) {
-        let members = container.members
-        guard members.count > 1,
-            !zip(members, members.dropFirst()).allSatisfy({ Self.precedes($0.0.key, $0.1.key) })
-        else { return }
-        let end = bytes.count
-        // Each member runs from its start to the comma before the next one.
-        let ranges = members.indices.map { index in
-            members[index].start..<(index + 1 < members.count ? members[index + 1].start - 1 : end)
+        let first = container.firstMember
+        let last = members.count - 1
+        guard first < last else { return }
+        var sorted = true
+        for index in first..<last {
+            // Each member runs from its start to the comma before the next one.
+            members[index].end = members[index + 1].start - 1
+            sorted = sorted && Self.precedes(members[index].key, members[index + 1].key)
         }
-        let order = members.indices.sorted { Self.precedes(members[$0].key, members[$1].key) }
-        var sorted: [UInt8] = []
-        sorted.reserveCapacity(end - container.start)
-        for (position, index) in order.enumerated() {
-            if position > 0 { sorted.append(UInt8(ascii: ",")) }
-            sorted.append(contentsOf: bytes[ranges[index]])
+        members[last].end = bytes.count
+        guard !sorted else { return }
+        // Insertion sort: objects are small, and often nearly in order.
+        for index in (first + 1)...last {
+            let member = members[index]
+            var slot = index
+            while slot > first, Self.precedes(member.key, members[slot - 1].key) {
+                members[slot] = members[slot - 1]
+                slot -= 1
+            }
+            members[slot] = member
         }
-        bytes.replaceSubrange(container.start..<end, with: sorted)
+        reordered.removeAll(keepingCapacity: true)
+        for index in first...last {
+            if index > first { reordered.append(UInt8(ascii: ",")) }
+            reordered.append(contentsOf: bytes[members[index].start..<members[index].end])
+        }
+        bytes.replaceSubrange(container.start..<bytes.count, with: reordered)
     }
 
-    private static func precedes(_ first: String, _ second: String) -> Bool {
-        first.utf8.lexicographicallyPrecedes(second.utf8)
-    }
+    /// Key order, as `JSONEncoder` sorts keys.
+    private static func precedes(_ first: String, _ second: String) -> Bool { first < second }
 
     // MARK: Values
 
     /// Writes any value at the current position.
     func writeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let date as Date:
-            if let dateFormat {
-                writeString(dateFormat(date))
-            } else {
-                try date.encode(to: self)
-            }
-        case let url as URL: writeString(url.absoluteString)
-        case let data as Data: writeString(data.base64EncodedString())
-        default: try value.encode(to: self)
+        // Comparing types first is far cheaper than a dynamic cast of every value.
+        if T.self == Date.self, let dateFormat, let date = value as? Date {
+            writeString(dateFormat(date))
+        } else if T.self == URL.self, let url = value as? URL {
+            writeString(url.absoluteString)
+        } else if T.self == Data.self, let data = value as? Data {
+            writeString(data.base64EncodedString())
+        } else {
+            try value.encode(to: self)
         }
     }
 
     func writeNull() { writeRaw("null") }
     func writeBool(_ value: Bool) { writeRaw(value ? "true" : "false") }
 
-    /// Writes an integer of any width.
-    func writeInteger(_ value: some BinaryInteger) { writeRaw(String(value)) }
+    /// Writes an integer of any width, digit by digit.
+    func writeInteger(_ value: some BinaryInteger) {
+        valueWritten()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude != 0
+        bytes[start...].reverse()
+    }
 
     /// Writes a finite floating-point number as `JSONEncoder` does: the
     /// shortest form that reads back the same, without a trailing `.0`.
@@ -201,24 +235,37 @@ final class JSONByteWriter: Encoder {
     /// characters escaped, everything else as UTF-8.
     func writeString(_ text: String) {
         valueWritten()
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            if utf8.contains(where: Self.needsEscape) {
+                for byte in utf8 { appendEscaped(byte) }
+            } else {
+                bytes.append(contentsOf: utf8)
             }
+            bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+        case 0..<0x20:
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0xF)])
+        default: bytes.append(byte)
+        }
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -29,6 +29,13 @@ struct ISO8601TimestampTests {
         }
     }
 
+    @Test func yearsBeforeOneBCGetASign() {
+        let moment = Date(timeIntervalSince1970: -70_000_000_000)
+        #expect(ISO8601Timestamp.wholeSeconds(moment).hasPrefix("-0249-"))
+        #expect(ISO8601Timestamp.padded(7, to: 3) == "007")
+        #expect(ISO8601Timestamp.padded(12_345, to: 2) == "12345")
+    }
+
     /// From 1621 on: before the Gregorian reform Foundation's calendar is
     /// Julian, while ISO 8601 (and `UTCDateParts`) extend the Gregorian one.
     @Test func partsMatchTheGregorianCalendarInUTC() {
