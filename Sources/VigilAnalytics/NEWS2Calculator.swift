@@ -75,10 +75,16 @@ public struct NEWS2Calculator: Sendable, Hashable {
         let pulse = points(.pulse, observations.pulse, NEWS2Chart.pulseScore)
         let acvpu = NEWS2Chart.consciousnessScore(consciousness)
         let temperature = points(.temperature, observations.temperature, NEWS2Chart.temperatureScore)
-        // Total and highest straight from the points, a missing parameter's 0 included.
+        // Total and "any 3" straight from the points, a missing parameter's 0
+        // included. A sub-score (0–3) is 3 exactly when both its bits are set:
+        // bit arithmetic rather than comparisons, which the compiler would
+        // turn into a chain of unpredictable branches.
+        let threes =
+            respiration & respiration >> 1 | saturation & saturation >> 1 | onOxygen & onOxygen >> 1
+            | systolic & systolic >> 1 | pulse & pulse >> 1 | acvpu & acvpu >> 1 | temperature & temperature >> 1
         return NEWS2Score(
             total: respiration + saturation + onOxygen + systolic + pulse + acvpu + temperature,
-            highest: max(respiration, saturation, onOxygen, systolic, pulse, acvpu, temperature),
+            singleThreeBit: threes & 1,
             subScores: NEWS2SubScores(
                 respiration: respiration, saturation: saturation, oxygen: onOxygen, systolic: systolic, pulse: pulse,
                 consciousness: acvpu, temperature: temperature, missing: missing),

@@ -23,24 +23,33 @@ public enum NEWS2RiskLevel: String, Codable, Sendable, CaseIterable, Hashable, C
     }
 
     /// The level for a total and whether any single parameter scored 3.
-    @inlinable @inline(__always)
+    @inlinable
     public init(total: Int, hasSingleParameterScoringThree: Bool) {
-        // Branch-free, as totals are unpredictable: ≥ 7 high (4), 5–6 medium
-        // (3), 1–4 low (1), or low-medium (2) with a single 3; 0 none.
-        let byTotal = (total > 0 ? 1 : 0) + (total >= 5 ? 2 : 0) + (total >= 7 ? 1 : 0)
-        self.init(rank: max(byTotal, hasSingleParameterScoringThree ? 2 : 0))
+        self.init(total: min(max(total, 0), 20), singleThreeBit: hasSingleParameterScoringThree ? 1 : 0)
     }
 
-    /// The level of `rank` (see `rank`); ranks above 4 are high.
+    /// The level for a `total` of 0–20 and a `singleThreeBit` of 0 or 1
+    /// (whether any single parameter scored 3), looked up in `levels`: a load
+    /// rather than comparisons, which would compile to branches that
+    /// unpredictable totals mispredict.
     @inlinable @inline(__always)
-    init(rank: Int) {
-        switch rank {
-        case 0: self = .none
-        case 1: self = .low
-        case 2: self = .lowMedium
-        case 3: self = .medium
-        default: self = .high
-        }
+    init(total: Int, singleThreeBit: Int) {
+        self = Self.levels[total | singleThreeBit << 5]
+    }
+
+    /// `level(total:hasSingleParameterScoringThree:)` of every total 0–31,
+    /// first without and then (from index 32) with a single 3.
+    @usableFromInline static let levels: [NEWS2RiskLevel] = (0..<64).map { index in
+        level(total: index & 31, hasSingleParameterScoringThree: index >= 32)
+    }
+
+    /// RCP 2017: 7 or more high, 5–6 medium, 1–4 low, 0 none; below 5 with a
+    /// single parameter scoring 3, low-medium.
+    static func level(total: Int, hasSingleParameterScoringThree: Bool) -> NEWS2RiskLevel {
+        if total >= 7 { return .high }
+        if total >= 5 { return .medium }
+        if hasSingleParameterScoringThree { return .lowMedium }
+        return total > 0 ? .low : .none
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }

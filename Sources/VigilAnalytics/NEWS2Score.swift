@@ -22,15 +22,16 @@ public struct NEWS2Score: Sendable, Hashable, Codable {
     /// The SpO2 scale used.
     public let scale: NEWS2Scale
 
-    /// A score of `subScores`, whose sum is `total` and highest sub-score `highest`.
+    /// A score of `subScores`, whose sum is `total` (0–20); `singleThreeBit`
+    /// is 1 when some sub-score is 3, else 0.
     @inlinable @inline(__always)
     init(
-        total: Int, highest: Int, subScores: NEWS2SubScores, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet,
+        total: Int, singleThreeBit: Int, subScores: NEWS2SubScores, missing: NEWS2ParameterSet, assumed: NEWS2ParameterSet,
         scale: NEWS2Scale
     ) {
         self.total = total
         self.subScores = subScores
-        self.riskLevel = NEWS2RiskLevel(total: total, hasSingleParameterScoringThree: highest == 3)
+        self.riskLevel = NEWS2RiskLevel(total: total, singleThreeBit: singleThreeBit)
         self.isPartial = !missing.isEmpty
         self.missing = missing
         self.assumed = assumed
