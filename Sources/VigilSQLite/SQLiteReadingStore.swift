@@ -128,7 +128,7 @@ struct SQLiteReadingStore: ReadingStore {
 
     /// Strings as a JSON array, for `json_each`.
     private static func jsonArray(_ values: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+        try CompactJSONEncoder().encodeString(values)
     }
 
     func buckets(

@@ -1,13 +1,12 @@
 import Foundation
+import VigilCore
 
 /// Values both stores keep as JSON text in a column: cloud-message
 /// properties, session subscriptions.
 public enum JSONColumn {
     /// A value as JSON text with sorted keys.
     public static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try CompactJSONEncoder().encodeString(value)
     }
 
     /// Reads what ``encode(_:)`` wrote; a malformed column is `StoreError.unavailable`, never quoting the text.
