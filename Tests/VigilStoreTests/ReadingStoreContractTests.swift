@@ -195,6 +195,18 @@ struct ReadingStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func newestAndLastMeasuredFindPatientsWhateverTheirIdentifiersHold(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let odd = PatientID("quote\" backslash\\ tab\t é")
+            let reading = Fixtures.reading(odd, .heartRate, 70, at: Fixtures.minutes(1))
+            try await store.readings.insert([reading])
+
+            #expect(try await store.readings.newest(1, of: [.heartRate], for: [odd]) == [reading])
+            #expect(try await store.readings.lastMeasured(of: [.heartRate], for: [odd]) == [odd: Fixtures.minutes(1)])
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func bucketsAggregateExactlyAndLeaveOutEmptyOnes(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)
