@@ -120,7 +120,7 @@ struct WorklistBuilder {
             if let known = await days.days(of: patient, monthStart: monthStart, newestDay: newestDay, now: now) {
                 return known.count
             }
-            // The types read this month: of the other device types only whether any was is known, so all of them.
+            // Types read this month; of those a row does not show, only whether any was read is known: ask all.
             var types = latest.filter { $0.measuredAt >= monthStart }.map(\.type)
             if let otherLastMeasured, otherLastMeasured >= monthStart { types += WorklistBuilder.otherDeviceTypes }
             var found = Set<Date>()
