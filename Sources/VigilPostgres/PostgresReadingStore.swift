@@ -97,6 +97,31 @@ struct PostgresReadingStore: ReadingStore {
         return try rows.compactMap(Self.decode)
     }
 
+    func lastMeasured(of types: [VitalType], for patients: [PatientID]) async throws -> [PatientID: Date] {
+        guard !types.isEmpty, !patients.isEmpty else { return [:] }
+        // One index probe per patient and type; patients without a reading have no row.
+        let rows = try await database.query(
+            """
+            SELECT p.id, max(r.measured_at)
+            FROM unnest(\(patients.map(\.rawValue))::text[]) AS p(id)
+            CROSS JOIN unnest(\(types.map(\.rawValue))::text[]) AS t(type)
+            CROSS JOIN LATERAL (
+                SELECT measured_at FROM readings
+                WHERE patient_id = p.id AND type = t.type
+                ORDER BY measured_at DESC
+                LIMIT 1
+            ) AS r
+            GROUP BY p.id
+            """,
+            entity: "reading")
+        var result: [PatientID: Date] = [:]
+        for row in rows {
+            let (patient, measuredAt) = try row.decode((String, Int64).self)
+            result[PatientID(patient)] = Date(millisecondsSince1970: measuredAt)
+        }
+        return result
+    }
+
     func buckets(
         of patient: PatientID, type: VitalType, from: Date, to: Date, width: BucketWidth
     ) async throws -> [ReadingBucket] {

@@ -40,20 +40,41 @@ struct SQLiteReadingStore: ReadingStore {
     /// The `:count` newest readings of each patient and type given as JSON
     /// arrays (`:patients`, `:types`): one statement whose index probes all
     /// run inside SQLite, ordered by patient and type as given, newest first.
-    static let newestSQL = """
+    static let newestSQL = newestSQL(
+        matching: "IN (SELECT id FROM readings WHERE patient_id = p.value AND type = t.value ORDER BY measured_at DESC, id DESC LIMIT :count)")
+
+    /// `newestSQL` for the newest reading alone: its row is looked up by id
+    /// directly, without the temporary table an `IN` list costs per probe.
+    static let newestOneSQL = newestSQL(
+        matching: "= (SELECT id FROM readings WHERE patient_id = p.value AND type = t.value ORDER BY measured_at DESC, id DESC LIMIT 1)")
+
+    private static func newestSQL(matching ids: String) -> String {
+        """
         SELECT r.id, \(columns.split(separator: ", ").map { "r.\($0)" }.joined(separator: ", "))
         FROM json_each(:patients) AS p CROSS JOIN json_each(:types) AS t
-        JOIN readings AS r ON r.id IN (
-            SELECT id FROM readings WHERE patient_id = p.value AND type = t.value
-            ORDER BY measured_at DESC, id DESC LIMIT :count)
+        JOIN readings AS r ON r.id \(ids)
         ORDER BY p.key, t.key, r.measured_at DESC, r.id DESC
         """
+    }
 
+    /// Each patient of `:patients` with the newest `measured_at` among the
+    /// types of `:types` (JSON arrays): one `max` index probe per patient and
+    /// type, and no reading read; `NULL` for a patient with none.
+    static let lastMeasuredSQL = """
+        SELECT p.value, (
+            SELECT max((SELECT max(measured_at) FROM readings WHERE patient_id = p.value AND type = t.value))
+            FROM json_each(:types) AS t)
+        FROM json_each(:patients) AS p
+        """
+
+    /// One type's readings of the range in time order, read from the index
+    /// alone; `buckets` folds them (`ReadingBucketFold`). A `GROUP BY` on the
+    /// bucket would have SQLite sort every reading of the range first: most of
+    /// the cost of a 30-day chart.
     static let bucketsSQL = """
-        SELECT (measured_at / :width) * :width AS start, min(value), max(value), avg(value), count(*)
-        FROM readings
+        SELECT measured_at, value FROM readings
         WHERE patient_id = :patient AND type = :type AND measured_at >= :from AND measured_at < :to
-        GROUP BY 1 ORDER BY 1
+        ORDER BY measured_at
         """
 
     /// One write transaction and one prepared statement for the whole batch.
@@ -119,11 +140,31 @@ struct SQLiteReadingStore: ReadingStore {
     static func newest(_ count: Int, of types: [VitalType], for patients: [PatientID], in db: Database) throws
         -> [Reading]
     {
-        let arguments: StatementArguments = [
+        var arguments: StatementArguments = [
             "patients": try jsonArray(patients.map(\.rawValue)), "types": try jsonArray(types.map(\.rawValue)),
-            "count": count,
         ]
-        return try Row.fetchAll(db.cachedStatement(sql: newestSQL), arguments: arguments).map(reading(from:))
+        if count > 1 { arguments += ["count": count] }
+        let statement = try db.cachedStatement(sql: count == 1 ? newestOneSQL : newestSQL)
+        return try Array(Row.fetchCursor(statement, arguments: arguments).map(reading(from:)))
+    }
+
+    func lastMeasured(of types: [VitalType], for patients: [PatientID]) async throws -> [PatientID: Date] {
+        guard !types.isEmpty, !patients.isEmpty else { return [:] }
+        let arguments: StatementArguments = [
+            "patients": try Self.jsonArray(patients.map(\.rawValue)),
+            "types": try Self.jsonArray(types.map(\.rawValue)),
+        ]
+        return try await SQLiteErrors.translating(entity: "reading") {
+            try await pool.read { db in
+                var result: [PatientID: Date] = [:]
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.lastMeasuredSQL), arguments: arguments)
+                while let row = try rows.next() {
+                    guard let time = try row.decode(Int64?.self, atIndex: 1) else { continue }
+                    result[PatientID(try row.decode(String.self, atIndex: 0))] = Date(millisecondsSince1970: time)
+                }
+                return result
+            }
+        }
     }
 
     /// Strings as a JSON array, for `json_each`.
@@ -135,17 +176,17 @@ struct SQLiteReadingStore: ReadingStore {
         of patient: PatientID, type: VitalType, from: Date, to: Date, width: BucketWidth
     ) async throws -> [ReadingBucket] {
         let arguments: StatementArguments = [
-            "width": width.seconds * 1000, "patient": patient.rawValue, "type": type.rawValue,
-            "from": from.millisecondsSince1970, "to": to.millisecondsSince1970,
+            "patient": patient.rawValue, "type": type.rawValue, "from": from.millisecondsSince1970,
+            "to": to.millisecondsSince1970,
         ]
         return try await SQLiteErrors.translating(entity: "reading") {
             try await pool.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: Self.bucketsSQL), arguments: arguments).map { row in
-                    ReadingBucket(
-                        start: Date(millisecondsSince1970: try row.decode(atIndex: 0)),
-                        min: try row.decode(atIndex: 1), max: try row.decode(atIndex: 2),
-                        avg: try row.decode(atIndex: 3), count: try row.decode(atIndex: 4))
+                var fold = ReadingBucketFold(width: width)
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.bucketsSQL), arguments: arguments)
+                while let row = try rows.next() {
+                    fold.add(measuredAt: try row.decode(atIndex: 0), value: try row.decode(atIndex: 1))
                 }
+                return fold.buckets()
             }
         }
     }

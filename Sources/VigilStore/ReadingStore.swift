@@ -19,6 +19,11 @@ public protocol ReadingStore: Sendable {
     /// and type as given, then newest first.
     func newest(_ count: Int, of types: [VitalType], for patients: [PatientID]) async throws -> [Reading]
 
+    /// For each of the patients, when its most recent reading of any of the
+    /// types was measured, read in one go (index probes only, no readings
+    /// decoded); patients without such a reading are left out.
+    func lastMeasured(of types: [VitalType], for patients: [PatientID]) async throws -> [PatientID: Date]
+
     /// Aggregates of one type per time bucket over `[from, to)`, oldest bucket first;
     /// buckets without readings are left out.
     func buckets(

@@ -171,6 +171,42 @@ struct ReadingStoreContractTests {
     }
 
     @Test(arguments: StoreBackend.available)
+    func lastMeasuredGivesEachPatientsNewestTimeAmongTheTypesAtOnce(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let (first, _) = try await Fixtures.seedPatient(in: store)
+            let (second, _) = try await Fixtures.seedPatient(in: store, "Second Patient")
+            let (third, _) = try await Fixtures.seedPatient(in: store, "Third Patient")
+            let (unread, _) = try await Fixtures.seedPatient(in: store, "Unread Patient")
+            try await store.readings.insert([
+                // Measured last, inserted first: the newest time counts, not the newest insert.
+                Fixtures.reading(first, .bodyWeight, 80, at: Fixtures.minutes(40)),
+                Fixtures.reading(first, .bodyWeight, 81, at: Fixtures.minutes(10)),
+                Fixtures.reading(first, .steps, 500, at: Fixtures.minutes(20)),
+                Fixtures.reading(first, .heartRate, 70, at: Fixtures.minutes(90)),  // a type not asked for
+                Fixtures.reading(second, .steps, 900, at: Fixtures.minutes(5)),
+                Fixtures.reading(third, .heartRate, 60, at: Fixtures.minutes(9)),
+            ])
+
+            let last = try await store.readings.lastMeasured(of: [.bodyWeight, .steps], for: [first, second, third, unread])
+            #expect(last == [first: Fixtures.minutes(40), second: Fixtures.minutes(5)])
+            #expect(try await store.readings.lastMeasured(of: [], for: [first]).isEmpty)
+            #expect(try await store.readings.lastMeasured(of: [.steps], for: []).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
+    func newestAndLastMeasuredFindPatientsWhateverTheirIdentifiersHold(backend: StoreBackend) async throws {
+        try await withStore(backend) { store in
+            let odd = PatientID("quote\" backslash\\ tab\t é")
+            let reading = Fixtures.reading(odd, .heartRate, 70, at: Fixtures.minutes(1))
+            try await store.readings.insert([reading])
+
+            #expect(try await store.readings.newest(1, of: [.heartRate], for: [odd]) == [reading])
+            #expect(try await store.readings.lastMeasured(of: [.heartRate], for: [odd]) == [odd: Fixtures.minutes(1)])
+        }
+    }
+
+    @Test(arguments: StoreBackend.available)
     func bucketsAggregateExactlyAndLeaveOutEmptyOnes(backend: StoreBackend) async throws {
         try await withStore(backend) { store in
             let (patient, _) = try await Fixtures.seedPatient(in: store)

@@ -117,6 +117,28 @@ struct DashboardPagesTests {
     }
 
     @Test
+    func readingsOfTypesTheRowDoesNotShowCountForLastReadingAndDays() async throws {
+        let clock = TestClock(try #require(ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")))
+        try await TestWorld.with(now: { clock.now }) { world, client in
+            func insert(_ type: VitalType, _ value: Double, daysAgo: Double) async throws {
+                let time = clock.now.addingTimeInterval(-daysAgo * 86_400)
+                try await world.store.readings.insert([
+                    Reading(patientID: world.patientA.id, deviceID: nil, type: type, value: value, measuredAt: time, receivedAt: time)
+                ])
+            }
+            try await insert(.heartRate, 70, daysAgo: 3)
+            try await insert(.bodyWeight, 81, daysAgo: 2)
+            try await insert(.steps, 4000, daysAgo: 1)
+            try await insert(.news2Score, 0, daysAgo: 0)  // derived: neither a reading time nor a day
+            let clinician = try await DashboardVisitor.signIn("dr-a", client)
+            let text = try await clinician.get("/dashboard/worklist/fragment", client).text
+            #expect(text.contains("<time datetime=\"2026-11-14T12:00:00Z\">"))
+            #expect(text.contains("<td class=\"num\">3</td>\n</tr>"))
+            #expect(!text.contains("Weight") && !text.contains("Steps"))
+        }
+    }
+
+    @Test
     func clinicianAcknowledgesAndResolvesAnAlertWithANote() async throws {
         try await TestWorld.with { world, client in
             let alert = try await Self.raiseAlert(for: world.patientA, severity: .high, in: world)

@@ -8,10 +8,12 @@ import VigilStore
 /// (`worklist.read`, with the count) covers the list, as the API's list routes do.
 ///
 /// Cost per load: one query for the patients, one for all their active
-/// alerts, one for all their latest readings and one for their last two
-/// NEWS2 totals (`ReadingStore.newest`); days with readings come from
-/// `ReadingDaysCache`, recomputed (one bucket query per type read this month)
-/// only when a patient's newest reading opens a new day.
+/// alerts, one for their latest readings of the types a row shows and one for
+/// their last two NEWS2 totals (`ReadingStore.newest`), and one for when
+/// each last had a reading of any other device type (`ReadingStore.lastMeasured`,
+/// which reads no readings); days with readings come from `ReadingDaysCache`,
+/// recomputed (one bucket query per type read this month) only when a
+/// patient's newest reading opens a new day.
 struct WorklistBuilder {
     let dependencies: WebDependencies
     let caller: SecureRoutes.Caller
@@ -19,16 +21,23 @@ struct WorklistBuilder {
     /// How many patients are loaded at once.
     static let concurrency = 8
 
+    /// The device types a row does not show: only when they were last
+    /// measured counts (the time of the last reading, days with readings).
+    static let otherDeviceTypes = VitalType.allCases.filter {
+        !$0.isDerived && !WorklistRowView.readingTypes.contains($0)
+    }
+
     func entries() async throws -> [WorklistEntry] {
         let patients = try await PatientRepository(store: dependencies.store, caller: caller).visiblePatients()
         let now = dependencies.now()
         let monthStart = Calendar.utc.dateInterval(of: .month, for: now)?.start ?? now
         let ids = patients.map(\.id)
         let alerts = try await activeAlerts(of: ids)
+        let readings = dependencies.store.readings
         let latest = Dictionary(
-            grouping: try await dependencies.store.readings.newest(1, of: VitalType.allCases, for: ids), by: \.patientID)
-        let scores = Dictionary(
-            grouping: try await dependencies.store.readings.newest(2, of: [.news2Score], for: ids), by: \.patientID)
+            grouping: try await readings.newest(1, of: WorklistRowView.readingTypes, for: ids), by: \.patientID)
+        let otherLastMeasured = try await readings.lastMeasured(of: Self.otherDeviceTypes, for: ids)
+        let scores = Dictionary(grouping: try await readings.newest(2, of: [.news2Score], for: ids), by: \.patientID)
         let loader = Loader(store: dependencies.store, days: dependencies.readingDays, monthStart: monthStart, now: now)
         var entries: [WorklistEntry] = []
         entries.reserveCapacity(patients.count)
@@ -38,8 +47,8 @@ struct WorklistBuilder {
                 guard let patient = next.next() else { break }
                 group.addTask {
                     try await loader.entry(
-                        for: patient, latest: latest[patient.id] ?? [], scores: scores[patient.id] ?? [],
-                        alerts: alerts[patient.id] ?? [])
+                        for: patient, latest: latest[patient.id] ?? [], otherLastMeasured: otherLastMeasured[patient.id],
+                        scores: scores[patient.id] ?? [], alerts: alerts[patient.id] ?? [])
                 }
             }
             while let entry = try await group.next() {
@@ -47,7 +56,8 @@ struct WorklistBuilder {
                 if let patient = next.next() {
                     group.addTask {
                         try await loader.entry(
-                            for: patient, latest: latest[patient.id] ?? [], scores: scores[patient.id] ?? [],
+                            for: patient, latest: latest[patient.id] ?? [],
+                            otherLastMeasured: otherLastMeasured[patient.id], scores: scores[patient.id] ?? [],
                             alerts: alerts[patient.id] ?? [])
                     }
                 }
@@ -88,29 +98,36 @@ struct WorklistBuilder {
         let monthStart: Date
         let now: Date
 
-        /// The row of `patient`, given its latest reading of each type and its
+        /// The row of `patient`, given its latest reading of each type a row
+        /// shows, when it last had a reading of another device type, and its
         /// last two NEWS2 totals (newest first).
-        func entry(for patient: Patient, latest: [Reading], scores: [Reading], alerts: [Alert]) async throws
-            -> WorklistEntry
-        {
+        func entry(
+            for patient: Patient, latest: [Reading], otherLastMeasured: Date?, scores: [Reading], alerts: [Alert]
+        ) async throws -> WorklistEntry {
+            let lastReadingAt = (latest.map(\.measuredAt) + [otherLastMeasured].compactMap { $0 }).max()
             return WorklistEntry(
-                patient: patient, latest: latest, news2: scores.first.map { Int($0.value) },
+                patient: patient, latest: latest, lastReadingAt: lastReadingAt, news2: scores.first.map { Int($0.value) },
                 previousNews2: scores.dropFirst().first.map { Int($0.value) },
                 activeAlerts: alerts.count < 2 ? alerts : alerts.sorted { $0.severity > $1.severity },
-                daysWithReadings: try await daysWithReadings(of: patient.id, latest: latest))
+                daysWithReadings: try await daysWithReadings(
+                    of: patient.id, latest: latest, otherLastMeasured: otherLastMeasured, lastReadingAt: lastReadingAt))
         }
 
-        private func daysWithReadings(of patient: PatientID, latest: [Reading]) async throws -> Int {
-            let deviceReadings = latest.filter { !$0.type.isDerived && $0.measuredAt >= monthStart }
-            let newestDay = deviceReadings.map(\.measuredAt).max().map(UTCDateParts.startOfDay)
+        private func daysWithReadings(
+            of patient: PatientID, latest: [Reading], otherLastMeasured: Date?, lastReadingAt: Date?
+        ) async throws -> Int {
+            let newestDay = lastReadingAt.flatMap { $0 >= monthStart ? UTCDateParts.startOfDay($0) : nil }
             if let known = await days.days(of: patient, monthStart: monthStart, newestDay: newestDay, now: now) {
                 return known.count
             }
+            // Types read this month; of those a row does not show, only whether any was read is known: ask all.
+            var types = latest.filter { $0.measuredAt >= monthStart }.map(\.type)
+            if let otherLastMeasured, otherLastMeasured >= monthStart { types += WorklistBuilder.otherDeviceTypes }
             var found = Set<Date>()
             let day = BucketWidth(seconds: 86_400)!
-            for reading in deviceReadings {
+            for type in types {
                 let buckets = try await store.readings.buckets(
-                    of: patient, type: reading.type, from: monthStart, to: now.addingTimeInterval(1), width: day)
+                    of: patient, type: type, from: monthStart, to: now.addingTimeInterval(1), width: day)
                 found.formUnion(buckets.map(\.start))
             }
             await days.remember(found, of: patient, monthStart: monthStart, now: now)

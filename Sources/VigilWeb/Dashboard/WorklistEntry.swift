@@ -4,7 +4,7 @@ import VigilCore
 /// What the worklist knows about one patient.
 struct WorklistEntry: Sendable {
     let patient: Patient
-    /// The latest reading of each type, `news2Score` included.
+    /// The latest reading of each of `WorklistRowView.readingTypes`.
     let latest: [Reading]
     /// The current NEWS2 total, if one was ever computed.
     let news2: Int?
@@ -22,8 +22,8 @@ struct WorklistEntry: Sendable {
     let lastReadingAt: Date?
 
     init(
-        patient: Patient, latest: [Reading], news2: Int?, previousNews2: Int?, activeAlerts: [Alert],
-        daysWithReadings: Int
+        patient: Patient, latest: [Reading], lastReadingAt: Date?, news2: Int?, previousNews2: Int?,
+        activeAlerts: [Alert], daysWithReadings: Int
     ) {
         self.patient = patient
         self.latest = latest
@@ -33,7 +33,7 @@ struct WorklistEntry: Sendable {
         self.daysWithReadings = daysWithReadings
         // Worked out once: sorting compares them many times.
         openSeverity = activeAlerts.filter { $0.state == .open }.map(\.severity).max()
-        lastReadingAt = latest.filter { !$0.type.isDerived }.map(\.measuredAt).max()
+        self.lastReadingAt = lastReadingAt
     }
 
     /// Worklist order, most urgent first: the highest open-alert severity,

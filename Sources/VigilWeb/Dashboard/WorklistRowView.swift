@@ -34,6 +34,11 @@ struct WorklistRowView {
     let lastReading: DashboardTime.Stamp?
     let days: Int
 
+    /// The types of reading a row is made from: the vitals it shows,
+    /// diastolic beside systolic, and supplemental oxygen, which sets the
+    /// SpO2 sub-score's scale.
+    static let readingTypes: [VitalType] = VitalDisplay.worklistTypes + [.diastolic, .supplementalOxygen]
+
     init(_ entry: WorklistEntry, rank: Int, now: Date) {
         patientID = entry.patient.id.rawValue
         path = DashboardPaths.patient(entry.patient.id)
