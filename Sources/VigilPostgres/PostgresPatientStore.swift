@@ -10,7 +10,7 @@ struct PostgresPatientStore: PatientStore {
     private static let columns = "id, display_name, birth_date, mrn, news2_scale, conditions, created_at, updated_at"
 
     func create(_ patient: Patient) async throws {
-        let conditions = try Self.encode(patient.conditions)
+        let conditions = try ConditionsColumn.encode(patient.conditions)
         try await database.query(
             """
             INSERT INTO patients (\(unescaped: Self.columns))
@@ -22,7 +22,7 @@ struct PostgresPatientStore: PatientStore {
     }
 
     func update(_ patient: Patient) async throws {
-        let conditions = try Self.encode(patient.conditions)
+        let conditions = try ConditionsColumn.encode(patient.conditions)
         let rows = try await database.query(
             """
             UPDATE patients SET display_name = \(patient.displayName), birth_date = \(patient.birthDate?.description),
@@ -94,21 +94,13 @@ struct PostgresPatientStore: PatientStore {
         return !rows.isEmpty
     }
 
-    /// Conditions as a JSON array of their names.
-    private static func encode(_ conditions: [Condition]) throws -> String {
-        String(decoding: try JSONEncoder().encode(conditions.map(\.rawValue)), as: UTF8.self)
-    }
-
     private static func decode(_ row: PostgresRow) throws -> Patient {
         let (id, displayName, birthDate, mrn, scale, conditions, createdAt, updatedAt) = try row.decode(
             (String, String, String?, String?, Int, String, Int64, Int64).self)
         guard let news2Scale = NEWS2Scale(rawValue: scale) else { throw StoreError(.unavailable, entity: "patient") }
-        let names = try JSONDecoder().decode([String].self, from: Data(conditions.utf8))
         return Patient(
             id: PatientID(id), displayName: displayName, birthDate: birthDate.flatMap(CalendarDate.init), mrn: mrn,
-            news2Scale: news2Scale,
-            // Conditions a newer build added are dropped rather than failing the read.
-            conditions: names.compactMap(Condition.init(rawValue:)),
+            news2Scale: news2Scale, conditions: try ConditionsColumn.decode(conditions),
             createdAt: Date(millisecondsSince1970: createdAt), updatedAt: Date(millisecondsSince1970: updatedAt))
     }
 }

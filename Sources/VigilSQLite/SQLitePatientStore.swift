@@ -116,7 +116,7 @@ struct SQLitePatientStore: PatientStore {
 
     /// A patient's column values, named after its properties.
     private static func arguments(for patient: Patient) throws -> StatementArguments {
-        let conditions = String(decoding: try JSONEncoder().encode(patient.conditions.map(\.rawValue)), as: UTF8.self)
+        let conditions = try ConditionsColumn.encode(patient.conditions)
         return [
             "id": patient.id.rawValue, "displayName": patient.displayName,
             "birthDate": patient.birthDate?.description, "mrn": patient.mrn, "news2Scale": patient.news2Scale.rawValue,
@@ -134,13 +134,8 @@ struct SQLitePatientStore: PatientStore {
         } else {
             birthDate = nil
         }
-        guard let scale = NEWS2Scale(rawValue: try row.decode(atIndex: 4)),
-            let conditionNames = try? JSONDecoder().decode(
-                [String].self, from: Data(try row.decode(String.self, atIndex: 5).utf8))
-        else { throw StoreError(.unavailable, entity: "patient") }
-        let conditions = try conditionNames.map { name in
-            guard let condition = Condition(rawValue: name) else { throw StoreError(.unavailable, entity: "patient") }
-            return condition
+        guard let scale = NEWS2Scale(rawValue: try row.decode(atIndex: 4)) else {
+            throw StoreError(.unavailable, entity: "patient")
         }
         return Patient(
             id: PatientID(try row.decode(String.self, atIndex: 0)),
@@ -148,7 +143,7 @@ struct SQLitePatientStore: PatientStore {
             birthDate: birthDate,
             mrn: try row.decode(atIndex: 3),
             news2Scale: scale,
-            conditions: conditions,
+            conditions: try ConditionsColumn.decode(row.decode(String.self, atIndex: 5)),
             createdAt: Date(millisecondsSince1970: try row.decode(atIndex: 6)),
             updatedAt: Date(millisecondsSince1970: try row.decode(atIndex: 7)))
     }
