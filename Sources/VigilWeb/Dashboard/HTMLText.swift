@@ -2,9 +2,12 @@
 enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
+        // Scanned as contiguous bytes when the string has them (native strings
+        // do): the generic view walk cost more than the rest of a worklist row.
+        let needsEscaping =
+            text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+            ?? text.utf8.contains(where: isSpecial)
+        guard needsEscaping else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 16)
         for character in text.unicodeScalars {
@@ -18,5 +21,9 @@ enum HTMLText {
             }
         }
         return escaped
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }
