@@ -35,8 +35,8 @@ public final class HTTPWebhookTransport: WebhookTransport {
         self.configuration = configuration
     }
 
-    /// Sends on the client's event loops from start to end (no per-part hops to
-    /// Swift concurrency): only the status is kept.
+    /// Sends on the client's event loops from start to end (no hop to Swift
+    /// concurrency per part of the answer): only the status is kept.
     public func send(_ request: WebhookRequest) async -> WebhookResponse {
         let reader = WebhookStatusReader(limit: configuration.maxResponseBytes)
         do {
@@ -44,9 +44,13 @@ public final class HTTPWebhookTransport: WebhookTransport {
             for (name, value) in request.headers { headers.add(name: name, value: value) }
             let outgoing = try HTTPClient.Request(
                 url: request.url, method: .POST, headers: headers, body: .bytes(request.body))
-            let status = try await client.execute(
-                request: outgoing, delegate: reader, deadline: .now() + configuration.responseTimeout
-            ).futureResult.get()
+            let task = client.execute(
+                request: outgoing, delegate: reader, deadline: .now() + configuration.responseTimeout)
+            let status = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
             return Self.response(status: status)
         } catch is WebhookStatusReader.LimitReached {
             return Self.response(status: reader.status)

@@ -53,10 +53,10 @@ public actor WebhookRelay {
     private var openedSecrets: [String: WebhookSecret] = [:]
     /// Endpoint URLs the URL policy allowed, by their text.
     private var allowedURLs: [String: URL] = [:]
-    /// `vigil_webhook_deliveries_total{outcome}` for delivered, retry and dead.
-    private let delivered: Counter
-    private let retried: Counter
-    private let dead: Counter
+    /// Where attempts are counted (`vigil_webhook_deliveries_total{outcome}`,
+    /// each outcome's counter made when first counted).
+    private let metrics: any MetricsFactory
+    private var outcomeCounters: [String: Counter] = [:]
     /// `vigil_webhook_delivery_duration_seconds`.
     private let attemptDuration: Timer
 
@@ -74,12 +74,7 @@ public actor WebhookRelay {
         metrics: any MetricsFactory = NOOPMetricsHandler.instance,
         onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
-        func outcomes(_ outcome: String) -> Counter {
-            Counter(label: "vigil_webhook_deliveries_total", dimensions: [("outcome", outcome)], factory: metrics)
-        }
-        delivered = outcomes("delivered")
-        retried = outcomes("retry")
-        dead = outcomes("dead")
+        self.metrics = metrics
         attemptDuration = Timer(label: "vigil_webhook_delivery_duration_seconds", factory: metrics)
         self.webhooks = webhooks
         self.outbox = outbox
@@ -269,16 +264,16 @@ public actor WebhookRelay {
             do {
                 switch item.outcome.next {
                 case .delivered:
-                    delivered.increment()
+                    count("delivered")
                     if health[endpoint.id, default: EndpointHealth(endpoint)].isFailing {
                         try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now)
                         health[endpoint.id] = .healthy
                     }
                     continue
                 case .retry:
-                    retried.increment()
+                    count("retry")
                 case .dead:
-                    dead.increment()
+                    count("dead")
                     try await recordDeadLetter(item)
                 }
                 let since: Date?
@@ -303,6 +298,13 @@ public actor WebhookRelay {
                     metadata: ["delivery": "\(item.delivery.deliveryID)", "error": "\(type(of: error))"])
             }
         }
+    }
+
+    private func count(_ outcome: String) {
+        if let counter = outcomeCounters[outcome] { return counter.increment() }
+        let counter = Counter(label: "vigil_webhook_deliveries_total", dimensions: [("outcome", outcome)], factory: metrics)
+        outcomeCounters[outcome] = counter
+        counter.increment()
     }
 
     private func recordDeadLetter(_ item: FinishedAttempt) async throws {

@@ -43,7 +43,7 @@ import VigilStore
         let secret = WebhookSecret.generate()
         let endpoint = WebhookEndpoint(
             url: "https://ehr.example.test/hooks", eventTypes: ["device.quarantine"], description: "EHR",
-            sealedSecret: try vault.seal(Data(secret.text.utf8)).text, createdAt: Self.start)
+            sealedSecret: try await vault.seal(Data(secret.text.utf8)).text, createdAt: Self.start)
         try await store.webhooks.create(endpoint)
         // Written a second before the relay's clock, so due at once.
         try await store.outbox.enqueue([
