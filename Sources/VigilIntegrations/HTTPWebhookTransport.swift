@@ -5,6 +5,7 @@ import NIOHTTP1
 
 /// Sends webhook requests with AsyncHTTPClient: no redirects followed, connect
 /// and response timeouts, at most a small part of each response body read.
+/// Connections are kept alive per host and reused.
 public final class HTTPWebhookTransport: WebhookTransport {
     /// Timeouts and limits.
     public struct Configuration: Sendable {
@@ -34,21 +35,25 @@ public final class HTTPWebhookTransport: WebhookTransport {
         self.configuration = configuration
     }
 
+    /// Sends on the client's event loops from start to end (no hop to Swift
+    /// concurrency per part of the answer): only the status is kept.
     public func send(_ request: WebhookRequest) async -> WebhookResponse {
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = .POST
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        let reader = WebhookStatusReader(limit: configuration.maxResponseBytes)
         do {
-            let response = try await client.execute(outgoing, timeout: configuration.responseTimeout)
-            let status = Int(response.status.code)
-            var read = 0
-            for try await chunk in response.body {
-                read += chunk.readableBytes
-                if read >= configuration.maxResponseBytes { break }
+            var headers = HTTPHeaders()
+            for (name, value) in request.headers { headers.add(name: name, value: value) }
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: .POST, headers: headers, body: .bytes(request.body))
+            let task = client.execute(
+                request: outgoing, delegate: reader, deadline: .now() + configuration.responseTimeout)
+            let status = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
-            if (300..<400).contains(status) { return WebhookResponse(status: status, error: "redirect_refused") }
-            return WebhookResponse(status: status, error: nil)
+            return Self.response(status: status)
+        } catch is WebhookStatusReader.LimitReached {
+            return Self.response(status: reader.status)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout
             || error == .connectTimeout
         {
@@ -56,6 +61,11 @@ public final class HTTPWebhookTransport: WebhookTransport {
         } catch {
             return WebhookResponse(status: nil, error: "connection_failed")
         }
+    }
+
+    private static func response(status: Int) -> WebhookResponse {
+        if (300..<400).contains(status) { return WebhookResponse(status: status, error: "redirect_refused") }
+        return WebhookResponse(status: status, error: nil)
     }
 
     /// Closes every connection.

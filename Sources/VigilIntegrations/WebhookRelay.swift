@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import Synchronization
 import VigilCore
 import VigilSecurity
 import VigilStore
@@ -8,10 +9,13 @@ import VigilStore
 /// Delivers due outbox deliveries, signed, and decides what happens after each
 /// attempt: delivered, retried later on the ``RetrySchedule``, or dead.
 ///
-/// ``deliverDue(now:)`` is the whole of one round; the clock is a parameter,
-/// so tests drive retries and dead letters without sleeping. Deliveries of an
-/// endpoint that has ``Configuration/perEndpointConcurrency`` attempts in
-/// flight are left for a later round, so a slow endpoint never holds up others.
+/// A round is one write: ``claim(now:)`` records the outcomes of the attempts
+/// finished since the last round and claims the next deliveries in one
+/// transaction; ``attempt(_:)`` sends them. ``deliverDue(now:)`` is the whole
+/// of one round, outcomes recorded; the clock is a parameter, so tests drive
+/// retries and dead letters without sleeping. Deliveries of an endpoint that
+/// has ``Configuration/perEndpointConcurrency`` attempts in flight are left
+/// for a later round, so a slow endpoint never holds up others.
 public actor WebhookRelay {
     /// How the relay retries and limits itself.
     public struct Configuration: Sendable {
@@ -41,16 +45,19 @@ public actor WebhookRelay {
     private let logger: Logger
     private let random: @Sendable () -> Double
     private let onDeadLetter: @Sendable (DeadLetter) async -> Void
-    /// Attempts in flight per endpoint.
-    private var inFlight: [WebhookEndpointID: Int] = [:]
+    /// Attempts in flight and outcomes not yet recorded, shared with the
+    /// attempts' tasks so that finishing one never waits for the relay.
+    private let progress = Mutex(Progress())
     /// Secrets already opened, by their sealed text: a rotated secret has a new
     /// sealed text, so it is opened afresh. At most a few per endpoint.
     private var openedSecrets: [String: WebhookSecret] = [:]
-    /// Records outcomes of attempts finishing together in one transaction.
-    private let recorder: GroupCommit<DeliveryOutcome, Void>
-    /// Where attempts are counted (`vigil_webhook_deliveries_total{outcome}`)
-    /// and timed (`vigil_webhook_delivery_duration_seconds`).
+    /// Endpoint URLs the URL policy allowed, by their text.
+    private var allowedURLs: [String: URL] = [:]
+    /// Where attempts are counted (`vigil_webhook_deliveries_total{outcome}`,
+    /// each outcome's counter made when first counted).
     private let metrics: any MetricsFactory
+    private var outcomeCounters: [String: Counter] = [:]
+    /// `vigil_webhook_delivery_duration_seconds`.
     private let attemptDuration: Timer
 
     /// A relay over a store's webhook endpoints and outbox.
@@ -68,7 +75,7 @@ public actor WebhookRelay {
         onDeadLetter: @escaping @Sendable (DeadLetter) async -> Void = { _ in }
     ) {
         self.metrics = metrics
-        self.attemptDuration = Timer(label: "vigil_webhook_delivery_duration_seconds", factory: metrics)
+        attemptDuration = Timer(label: "vigil_webhook_delivery_duration_seconds", factory: metrics)
         self.webhooks = webhooks
         self.outbox = outbox
         self.vault = vault
@@ -77,10 +84,6 @@ public actor WebhookRelay {
         self.logger = logger
         self.random = random
         self.onDeadLetter = onDeadLetter
-        self.recorder = GroupCommit { [outbox] outcomes in
-            try await outbox.record(outcomes)
-            return outcomes.map { _ in () }
-        }
     }
 
     /// The deliveries one claim reserved, with their endpoints.
@@ -93,22 +96,33 @@ public actor WebhookRelay {
         public var isEmpty: Bool { deliveries.isEmpty }
     }
 
-    /// Claims the deliveries due at `now` and attempts each one, endpoints and
-    /// patients in parallel; returns how many were attempted.
+    /// Claims the deliveries due at `now`, attempts each one (endpoints and
+    /// patients in parallel) and records the outcomes; returns how many were attempted.
     @discardableResult
     public func deliverDue(now: Date) async throws -> Int {
         let round = try await claim(now: now)
         await attempt(round)
+        try await settle()
         return round.deliveries.count
     }
 
-    /// Reserves the deliveries due at `now` (each for ``Configuration/lease``),
-    /// leaving out endpoints that have their fill of attempts in flight.
+    /// Records the outcomes of the attempts finished so far and reserves the
+    /// deliveries due at `now` (each for ``Configuration/lease``), leaving out
+    /// endpoints that have their fill of attempts in flight; one transaction.
     public func claim(now: Date) async throws -> Round {
-        let busy = Set(inFlight.filter { $0.value >= configuration.perEndpointConcurrency }.keys)
-        let due = try await outbox.claimDue(
-            now: now, leaseUntil: now.addingTimeInterval(configuration.lease), limit: configuration.batchSize,
-            perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
+        let (busy, finished) = progress.withLock { progress in
+            (progress.busyEndpoints(limit: configuration.perEndpointConcurrency), progress.takeFinished())
+        }
+        let due: [DueDelivery]
+        do {
+            due = try await outbox.recordAndClaimDue(
+                finished.map(\.outcome), now: now, leaseUntil: now.addingTimeInterval(configuration.lease),
+                limit: configuration.batchSize, perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
+        } catch {
+            progress.withLock { $0.finished.insert(contentsOf: finished, at: 0) }
+            throw error
+        }
+        await followUp(finished)
         var endpoints: [WebhookEndpointID: WebhookEndpoint] = [:]
         if !due.isEmpty {
             let wanted = Set(due.map(\.endpointID))
@@ -116,61 +130,88 @@ public actor WebhookRelay {
                 endpoints[endpoint.id] = endpoint
             }
         }
-        for delivery in due { inFlight[delivery.endpointID, default: 0] += 1 }
+        progress.withLock { progress in
+            for delivery in due { progress.inFlight[delivery.endpointID, default: 0] += 1 }
+        }
         return Round(deliveries: due, endpoints: endpoints, now: now)
     }
 
-    /// Whether any attempt is in flight.
-    public var isBusy: Bool { inFlight.values.contains { $0 > 0 } }
+    /// Records the outcomes of the attempts finished since the last claim
+    /// (the relay calls this when it stops; a claim records them otherwise).
+    public func settle() async throws {
+        let finished = progress.withLock { $0.takeFinished() }
+        guard !finished.isEmpty else { return }
+        do {
+            try await outbox.record(finished.map(\.outcome))
+        } catch {
+            progress.withLock { $0.finished.insert(contentsOf: finished, at: 0) }
+            throw error
+        }
+        await followUp(finished)
+    }
 
-    /// Attempts every delivery of `round` at once and records each outcome.
+    /// Whether any attempt is in flight or has an outcome still to record.
+    public var isBusy: Bool { progress.withLock { $0.isBusy } }
+
+    /// Attempts every delivery of `round` at once; each outcome waits for the
+    /// next claim (or ``settle()``) to be recorded.
     public func attempt(_ round: Round) async {
         await withTaskGroup(of: Void.self) { group in
             for delivery in round.deliveries {
-                let endpoint = round.endpoints[delivery.endpointID]
-                group.addTask { await self.attempt(delivery, endpoint: endpoint, now: round.now) }
+                guard let endpoint = round.endpoints[delivery.endpointID], endpoint.enabled else {
+                    progress.withLock { $0.inFlight[delivery.endpointID, default: 1] -= 1 }
+                    continue
+                }
+                let request = await signedRequest(for: delivery, to: endpoint, now: round.now)
+                group.addTask { await self.send(request, of: delivery, to: endpoint, now: round.now) }
             }
         }
     }
 
-    /// One attempt and its bookkeeping; failures to record are logged, and the
-    /// delivery's lease then makes it due again.
-    ///
-    /// The endpoint's in-flight count covers the request only.
-    private func attempt(_ delivery: DueDelivery, endpoint: WebhookEndpoint?, now: Date) async {
-        guard let endpoint, endpoint.enabled else {
-            inFlight[delivery.endpointID, default: 1] -= 1
-            return
-        }
+    /// One attempt: sends the request (nil: refused before sending) and keeps
+    /// its outcome for the next write. The endpoint's slot is free once the
+    /// answer is in; the delivery stays leased until its outcome is recorded,
+    /// so neither it nor a later event of its patient is claimed again meanwhile.
+    private nonisolated func send(
+        _ request: WebhookRequest?, of delivery: DueDelivery, to endpoint: WebhookEndpoint, now: Date
+    ) async {
         let started = ContinuousClock.now
-        let response = await send(delivery, to: endpoint, now: now)
-        // The endpoint is done with it: its slot is free while the outcome is
-        // recorded. The delivery stays leased until then, so neither it nor a
-        // later event of its patient is claimed again meanwhile.
-        inFlight[delivery.endpointID, default: 1] -= 1
+        let response =
+            if let request { await transport.send(request) } else { WebhookResponse(status: nil, error: "url_refused") }
         let elapsed = ContinuousClock.now - started
         attemptDuration.record(duration: elapsed)
         let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let attempt = DeliveryAttempt(
             attemptedAt: now, status: response.status, error: response.isSuccess ? nil : response.error ?? "http_status",
             durationMilliseconds: milliseconds)
-        do {
-            try await record(attempt, of: delivery, endpoint: endpoint, succeeded: response.isSuccess, now: now)
-        } catch {
-            logger.error(
-                "webhook delivery not recorded",
-                metadata: ["delivery": "\(delivery.deliveryID)", "error": "\(type(of: error))"])
+        let attempts = delivery.attempts + 1
+        let next: DeliveryOutcome.Next =
+            if response.isSuccess {
+                .delivered
+            } else if let time = configuration.schedule.nextAttempt(afterAttempts: attempts, now: now, random: random()) {
+                .retry(at: time)
+            } else {
+                .dead
+            }
+        let finished = FinishedAttempt(
+            delivery: delivery, endpoint: endpoint,
+            outcome: DeliveryOutcome(deliveryID: delivery.deliveryID, attempt: attempt, next: next))
+        progress.withLock { progress in
+            progress.inFlight[delivery.endpointID, default: 1] -= 1
+            progress.finished.append(finished)
         }
     }
 
-    private func send(_ delivery: DueDelivery, to endpoint: WebhookEndpoint, now: Date) async -> WebhookResponse {
+    /// The signed request of `delivery`, or nil when the endpoint's URL is
+    /// refused or its secret cannot be opened.
+    private func signedRequest(for delivery: DueDelivery, to endpoint: WebhookEndpoint, now: Date) async -> WebhookRequest? {
         let url: URL
         let secrets: [WebhookSecret]
         do {
-            url = try configuration.urlPolicy.check(endpoint.url)
+            url = try allowedURL(endpoint.url)
             secrets = try await signingSecrets(of: endpoint, now: now)
         } catch {
-            return WebhookResponse(status: nil, error: "url_refused")
+            return nil
         }
         let timestamp = Int64(now.timeIntervalSince1970.rounded(.down))
         let event = delivery.event
@@ -181,7 +222,15 @@ public actor WebhookRelay {
             "webhook-signature": WebhookSigner.header(
                 id: event.id, timestamp: timestamp, body: event.payload, secrets: secrets),
         ]
-        return await transport.send(WebhookRequest(url: url, headers: headers, body: event.payload))
+        return WebhookRequest(url: url, headers: headers, body: event.payload)
+    }
+
+    /// `text` as a URL if the policy allows it; each URL is checked once.
+    private func allowedURL(_ text: String) throws -> URL {
+        if let url = allowedURLs[text] { return url }
+        let url = try configuration.urlPolicy.check(text)
+        allowedURLs[text] = url
+        return url
     }
 
     /// The current secret, and the previous one while the rotation overlap lasts.
@@ -204,44 +253,72 @@ public actor WebhookRelay {
         return secrets
     }
 
-    private func record(
-        _ attempt: DeliveryAttempt, of delivery: DueDelivery, endpoint: WebhookEndpoint, succeeded: Bool, now: Date
-    ) async throws {
-        let attempts = delivery.attempts + 1
-        let next: DeliveryOutcome.Next =
-            if succeeded {
-                .delivered
-            } else if let time = configuration.schedule.nextAttempt(afterAttempts: attempts, now: now, random: random()) {
-                .retry(at: time)
-            } else {
-                .dead
+    /// What follows recorded outcomes, in the order the attempts finished:
+    /// counts, endpoint health (written only when it changes), disabling an
+    /// endpoint failing for too long, and dead letters. Failures are logged.
+    private func followUp(_ finished: [FinishedAttempt]) async {
+        var health: [WebhookEndpointID: EndpointHealth] = [:]
+        for item in finished {
+            let endpoint = item.endpoint
+            let now = item.outcome.attempt.attemptedAt
+            do {
+                switch item.outcome.next {
+                case .delivered:
+                    count("delivered")
+                    if health[endpoint.id, default: EndpointHealth(endpoint)].isFailing {
+                        try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now)
+                        health[endpoint.id] = .healthy
+                    }
+                    continue
+                case .retry:
+                    count("retry")
+                case .dead:
+                    count("dead")
+                    try await recordDeadLetter(item)
+                }
+                let since: Date?
+                switch health[endpoint.id] {
+                case .disabled:
+                    continue
+                case .failing(let known):
+                    since = known
+                case .healthy, nil:
+                    since = try await webhooks.recordHealth(endpoint.id, succeeded: false, at: now)
+                    health[endpoint.id] = .failing(since: since)
+                }
+                if let since, now.timeIntervalSince(since) >= configuration.disableAfter {
+                    try await webhooks.disable(endpoint.id, reason: "failing")
+                    logger.warning(
+                        "webhook endpoint disabled after failing continuously", metadata: ["endpoint": "\(endpoint.id)"])
+                    health[endpoint.id] = .disabled
+                }
+            } catch {
+                logger.error(
+                    "webhook delivery follow-up not recorded",
+                    metadata: ["delivery": "\(item.delivery.deliveryID)", "error": "\(type(of: error))"])
             }
-        try await recorder.submit(DeliveryOutcome(deliveryID: delivery.deliveryID, attempt: attempt, next: next))
-        let outcome =
-            switch next {
-            case .delivered: "delivered"
-            case .retry: "retry"
-            case .dead: "dead"
-            }
-        Counter(label: "vigil_webhook_deliveries_total", dimensions: [("outcome", outcome)], factory: metrics).increment()
-        if succeeded {
-            if endpoint.failingSince != nil { try await webhooks.recordHealth(endpoint.id, succeeded: true, at: now) }
-            return
         }
-        if next == .dead {
-            try await webhooks.recordDeadLetter(endpoint.id, at: now)
-            logger.warning(
-                "webhook delivery dead after its last retry",
-                metadata: ["endpoint": "\(endpoint.id)", "delivery": "\(delivery.deliveryID)", "attempts": "\(attempts)"])
-            await onDeadLetter(
-                DeadLetter(
-                    endpointID: endpoint.id, deliveryID: delivery.deliveryID, eventType: delivery.event.type,
-                    attempts: attempts, at: now))
-        }
-        let failingSince = try await webhooks.recordHealth(endpoint.id, succeeded: false, at: now)
-        if let failingSince, now.timeIntervalSince(failingSince) >= configuration.disableAfter {
-            try await webhooks.disable(endpoint.id, reason: "failing")
-            logger.warning("webhook endpoint disabled after failing continuously", metadata: ["endpoint": "\(endpoint.id)"])
-        }
+    }
+
+    private func count(_ outcome: String) {
+        if let counter = outcomeCounters[outcome] { return counter.increment() }
+        let counter = Counter(label: "vigil_webhook_deliveries_total", dimensions: [("outcome", outcome)], factory: metrics)
+        outcomeCounters[outcome] = counter
+        counter.increment()
+    }
+
+    private func recordDeadLetter(_ item: FinishedAttempt) async throws {
+        let (endpoint, delivery) = (item.endpoint, item.delivery)
+        let now = item.outcome.attempt.attemptedAt
+        try await webhooks.recordDeadLetter(endpoint.id, at: now)
+        logger.warning(
+            "webhook delivery dead after its last retry",
+            metadata: [
+                "endpoint": "\(endpoint.id)", "delivery": "\(delivery.deliveryID)", "attempts": "\(delivery.attempts + 1)",
+            ])
+        await onDeadLetter(
+            DeadLetter(
+                endpointID: endpoint.id, deliveryID: delivery.deliveryID, eventType: delivery.event.type,
+                attempts: delivery.attempts + 1, at: now))
     }
 }

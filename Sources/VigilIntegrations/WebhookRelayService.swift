@@ -5,11 +5,14 @@ import ServiceLifecycle
 import VigilSecurity
 import VigilStore
 
-/// Runs a ``WebhookRelay`` until graceful shutdown: claims due deliveries
-/// every 10 ms while attempts are in flight, and attempts each claim's deliveries
-/// in a task of its own, so that a round waiting on a slow endpoint never
-/// holds up the others; when nothing is due it waits ``pollInterval``. It owns
-/// the HTTP client, created when it starts and shut down when it stops.
+/// Runs a ``WebhookRelay`` until graceful shutdown: every 10 ms while attempts
+/// are in flight or their outcomes unrecorded, one write records those
+/// outcomes and claims due deliveries, and each claim's deliveries are
+/// attempted in a task of their own, so that a round waiting on a slow
+/// endpoint never holds up the others; when nothing is due it waits
+/// ``pollInterval``. On shutdown it lets the attempts in flight finish and
+/// records their outcomes. It owns the HTTP client, created when it starts
+/// and shut down when it stops.
 public struct WebhookRelayService: Service {
     private let webhooks: any WebhookStore
     private let outbox: any OutboxStore
@@ -58,8 +61,9 @@ public struct WebhookRelayService: Service {
                 } catch {
                     logger.error("webhook relay round failed", metadata: ["error": "\(type(of: error))"])
                 }
-                // While attempts are in flight, claim again soon (they free endpoints
-                // and patients); when all is quiet, at the poll interval.
+                // While attempts are in flight or unrecorded, claim again soon (that
+                // records them and frees endpoints and patients); when all is quiet,
+                // at the poll interval.
                 let pause = await relay.isBusy ? Self.busyInterval : pollInterval
                 do {
                     try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
@@ -67,6 +71,11 @@ public struct WebhookRelayService: Service {
                     break
                 }
             }
+        }
+        do {
+            try await relay.settle()
+        } catch {
+            logger.error("webhook outcomes not recorded at shutdown", metadata: ["error": "\(type(of: error))"])
         }
         try await transport.shutdown()
     }

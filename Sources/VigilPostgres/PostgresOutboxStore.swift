@@ -54,10 +54,12 @@ struct PostgresOutboxStore: OutboxStore {
         }
     }
 
-    func claimDue(
-        now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
+    func recordAndClaimDue(
+        _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
+        excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery] {
         try await database.transaction(entity: "webhook delivery") { transaction in
+            try await Self.record(outcomes, in: transaction)
             try await transaction.execute("SELECT pg_advisory_xact_lock(\(Self.claimLockKey))")
             let endpoints = try await transaction.query(
                 "SELECT id FROM webhook_endpoints WHERE enabled ORDER BY id"
@@ -105,23 +107,29 @@ struct PostgresOutboxStore: OutboxStore {
     func record(_ outcomes: [DeliveryOutcome]) async throws {
         guard !outcomes.isEmpty else { return }
         try await database.transaction(entity: "webhook delivery") { transaction in
-            for outcome in outcomes {
-                let attempt = outcome.attempt
-                try await transaction.execute(
-                    """
-                    UPDATE webhook_deliveries SET state = \(outcome.state.rawValue), attempts = attempts + 1,
-                        next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970)
-                    WHERE id = \(outcome.deliveryID)
-                    """)
-                try await transaction.execute(
-                    """
-                    INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
-                    SELECT \(outcome.deliveryID), coalesce(max(number), 0) + 1,
-                        \(attempt.attemptedAt.millisecondsSince1970), \(attempt.status), \(attempt.error),
-                        \(attempt.durationMilliseconds)
-                    FROM webhook_attempts WHERE delivery_id = \(outcome.deliveryID)
-                    """)
-            }
+            try await Self.record(outcomes, in: transaction)
+        }
+    }
+
+    /// Writes each outcome: the delivery's new state and its attempt,
+    /// numbered after its earlier ones (nothing when the delivery is gone).
+    private static func record(_ outcomes: [DeliveryOutcome], in transaction: PostgresTransaction) async throws {
+        for outcome in outcomes {
+            let attempt = outcome.attempt
+            try await transaction.execute(
+                """
+                UPDATE webhook_deliveries SET state = \(outcome.state.rawValue), attempts = attempts + 1,
+                    next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970)
+                WHERE id = \(outcome.deliveryID)
+                """)
+            try await transaction.execute(
+                """
+                INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
+                SELECT d.id, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = d.id),
+                    \(attempt.attemptedAt.millisecondsSince1970), \(attempt.status), \(attempt.error),
+                    \(attempt.durationMilliseconds)
+                FROM webhook_deliveries AS d WHERE d.id = \(outcome.deliveryID)
+                """)
         }
     }
 

@@ -49,11 +49,13 @@ struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    func claimDue(
-        now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
+    func recordAndClaimDue(
+        _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
+        excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery] {
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.write { db in
+                try Self.record(outcomes, in: db)
                 let endpoints = try String.fetchAll(
                     db, sql: "SELECT id FROM webhook_endpoints WHERE enabled = 1 ORDER BY id"
                 ).filter { !excluding.contains(WebhookEndpointID($0)) }
@@ -66,13 +68,17 @@ struct SQLiteOutboxStore: OutboxStore {
                 }
                 claimed.sort { $0.id < $1.id }
                 let lease = try db.cachedStatement(sql: "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?")
+                let event = try db.cachedStatement(sql: Self.claimedEventSQL)
                 return try claimed.map { delivery in
                     try lease.execute(arguments: [leaseUntil.millisecondsSince1970, delivery.id])
-                    guard let event = try Self.event(delivery.event, in: db) else {
+                    guard let row = try Row.fetchOne(event, arguments: [delivery.event]) else {
                         throw StoreError(.notFound, entity: "webhook event")
                     }
                     return DueDelivery(
-                        deliveryID: delivery.id, endpointID: WebhookEndpointID(delivery.endpoint), event: event,
+                        deliveryID: delivery.id, endpointID: WebhookEndpointID(delivery.endpoint),
+                        event: OutboxEvent(
+                            id: row[0], type: row[1], patientID: (row[2] as String?).map { PatientID($0) },
+                            occurredAt: Date(millisecondsSince1970: row[3]), payload: row[4]),
                         attempts: delivery.attempts)
                 }
             }
@@ -95,20 +101,24 @@ struct SQLiteOutboxStore: OutboxStore {
     func record(_ outcomes: [DeliveryOutcome]) async throws {
         guard !outcomes.isEmpty else { return }
         try await SQLiteErrors.translating(entity: "webhook delivery") {
-            try await pool.write { db in
-                let update = try db.cachedStatement(sql: Self.recordSQL)
-                let keep = try db.cachedStatement(sql: Self.attemptSQL)
-                for outcome in outcomes {
-                    let attempt = outcome.attempt
-                    try update.execute(arguments: [
-                        outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970, outcome.deliveryID,
-                    ])
-                    try keep.execute(arguments: [
-                        outcome.deliveryID, outcome.deliveryID, attempt.attemptedAt.millisecondsSince1970,
-                        attempt.status, attempt.error, attempt.durationMilliseconds,
-                    ])
-                }
-            }
+            try await pool.write { db in try Self.record(outcomes, in: db) }
+        }
+    }
+
+    /// Writes each outcome: the delivery's new state and its attempt.
+    private static func record(_ outcomes: [DeliveryOutcome], in db: Database) throws {
+        guard !outcomes.isEmpty else { return }
+        let update = try db.cachedStatement(sql: recordSQL)
+        let keep = try db.cachedStatement(sql: attemptSQL)
+        for outcome in outcomes {
+            let attempt = outcome.attempt
+            try update.execute(arguments: [
+                outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970, outcome.deliveryID,
+            ])
+            try keep.execute(arguments: [
+                attempt.attemptedAt.millisecondsSince1970, attempt.status, attempt.error, attempt.durationMilliseconds,
+                outcome.deliveryID,
+            ])
         }
     }
 
@@ -116,10 +126,12 @@ struct SQLiteOutboxStore: OutboxStore {
         UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ? WHERE id = ?
         """
 
-    /// Keeps an attempt, numbered after the delivery's earlier ones.
+    /// Keeps an attempt, numbered after the delivery's earlier ones; nothing
+    /// when the delivery is gone.
     private static let attemptSQL = """
         INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
-        VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = ?), ?, ?, ?, ?)
+        SELECT d.id, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = d.id), ?, ?, ?, ?
+        FROM webhook_deliveries AS d WHERE d.id = ?
         """
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
@@ -197,13 +209,6 @@ struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    private static func event(_ id: String, in db: Database) throws -> OutboxEvent? {
-        try Row.fetchOne(
-            db, sql: "SELECT id, type, patient_id, occurred_at, payload FROM outbox_events WHERE id = ?", arguments: [id]
-        ).map { row in
-            OutboxEvent(
-                id: row[0], type: row[1], patientID: (row[2] as String?).map { PatientID($0) },
-                occurredAt: Date(millisecondsSince1970: row[3]), payload: row[4])
-        }
-    }
+    /// An event by id, as a claim reads it.
+    private static let claimedEventSQL = "SELECT id, type, patient_id, occurred_at, payload FROM outbox_events WHERE id = ?"
 }

@@ -10,19 +10,24 @@ public protocol OutboxStore: Sendable {
     /// its type, in one transaction. An event whose id exists already is ignored.
     func enqueue(_ events: [OutboxEvent]) async throws
 
-    /// Claims up to `limit` due deliveries (at most `perEndpoint` per endpoint,
-    /// none of `excluding`), oldest first, and leases them until `leaseUntil`,
-    /// so no other relay claims them meanwhile and a relay that dies leaves them due again.
+    /// Records `outcomes` as ``record(_:)`` does, then claims up to `limit`
+    /// due deliveries (at most `perEndpoint` per endpoint, none of
+    /// `excluding`), oldest first, and leases them until `leaseUntil`, so no
+    /// other relay claims them meanwhile and a relay that dies leaves them due
+    /// again; all in one transaction, the relay's one write per round.
     ///
     /// Only the oldest pending delivery of each endpoint and patient is
     /// eligible, so one patient's events reach an endpoint in order while
-    /// other patients and endpoints proceed.
-    func claimDue(
-        now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int, excluding: Set<WebhookEndpointID>
+    /// other patients and endpoints proceed; a delivery settled by `outcomes`
+    /// no longer holds its patient's later events back.
+    func recordAndClaimDue(
+        _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
+        excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery]
 
     /// Records attempts and what follows each (delivered, retried at a time,
-    /// or dead until replayed), all in one transaction.
+    /// or dead until replayed), all in one transaction. An outcome of a
+    /// delivery that no longer exists (its endpoint was deleted) is dropped.
     func record(_ outcomes: [DeliveryOutcome]) async throws
 
     /// An endpoint's deliveries, newest first.

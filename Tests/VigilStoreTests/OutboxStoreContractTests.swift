@@ -20,8 +20,8 @@ import VigilStore
     }
 
     func claim(_ store: any Store, at time: Date = start) async throws -> [DueDelivery] {
-        try await store.outbox.claimDue(
-            now: time, leaseUntil: time.addingTimeInterval(30), limit: 100, perEndpoint: 10, excluding: [])
+        try await store.outbox.recordAndClaimDue(
+            [], now: time, leaseUntil: time.addingTimeInterval(30), limit: 100, perEndpoint: 10, excluding: [])
     }
 
     @Test(arguments: StoreBackend.available)
