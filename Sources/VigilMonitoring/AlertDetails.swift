@@ -13,10 +13,11 @@ struct AlertDetails: Encodable {
     var baseline: BaselineAssessment?
     var missingData: MissingDataFinding?
 
+    private static let encoder = CompactJSONEncoder(dateFormat: { ISO8601Timestamp.withMilliseconds($0) })
+
     /// Sorted keys, ISO 8601 times with milliseconds.
     var json: Data {
-        let encoder = CompactJSONEncoder(dateFormat: { ISO8601Timestamp.withMilliseconds($0) })
         // Every field is a plain value type whose encoding cannot fail.
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return (try? Self.encoder.encode(self)) ?? Data("{}".utf8)
     }
 }

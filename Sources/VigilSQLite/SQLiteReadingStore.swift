@@ -141,7 +141,8 @@ struct SQLiteReadingStore: ReadingStore {
         -> [Reading]
     {
         var arguments: StatementArguments = [
-            "patients": try jsonArray(patients.map(\.rawValue)), "types": try jsonArray(types.map(\.rawValue)),
+            "patients": try JSONColumn.encode(patients.map(\.rawValue)),
+            "types": try JSONColumn.encode(types.map(\.rawValue)),
         ]
         if count > 1 { arguments += ["count": count] }
         let statement = try db.cachedStatement(sql: count == 1 ? newestOneSQL : newestSQL)
@@ -151,8 +152,8 @@ struct SQLiteReadingStore: ReadingStore {
     func lastMeasured(of types: [VitalType], for patients: [PatientID]) async throws -> [PatientID: Date] {
         guard !types.isEmpty, !patients.isEmpty else { return [:] }
         let arguments: StatementArguments = [
-            "patients": try Self.jsonArray(patients.map(\.rawValue)),
-            "types": try Self.jsonArray(types.map(\.rawValue)),
+            "patients": try JSONColumn.encode(patients.map(\.rawValue)),
+            "types": try JSONColumn.encode(types.map(\.rawValue)),
         ]
         return try await SQLiteErrors.translating(entity: "reading") {
             try await pool.read { db in
@@ -165,11 +166,6 @@ struct SQLiteReadingStore: ReadingStore {
                 return result
             }
         }
-    }
-
-    /// Strings as a JSON array, for `json_each`.
-    private static func jsonArray(_ values: [String]) throws -> String {
-        try CompactJSONEncoder().encodeString(values)
     }
 
     func buckets(

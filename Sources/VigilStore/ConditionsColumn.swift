@@ -5,7 +5,7 @@ import VigilCore
 public enum ConditionsColumn {
     /// The column text of `conditions`.
     public static func encode(_ conditions: [Condition]) throws -> String {
-        try CompactJSONEncoder().encodeString(conditions.map(\.rawValue))
+        try JSONColumn.encode(conditions.map(\.rawValue))
     }
 
     /// Reads what ``encode(_:)`` wrote (parsed without `JSONDecoder`, which was

@@ -1,8 +1,9 @@
 import Foundation
 import VigilCore
 
-/// Values both stores keep as JSON text in a column: cloud-message
-/// properties, session subscriptions.
+/// Values both stores keep as JSON text in a column (cloud-message
+/// properties, session subscriptions, patient conditions), and JSON arrays
+/// passed to SQLite's `json_each`.
 public enum JSONColumn {
     /// A value as JSON text with sorted keys.
     public static func encode(_ value: some Encodable) throws -> String {
