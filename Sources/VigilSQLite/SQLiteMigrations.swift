@@ -18,6 +18,7 @@ enum SQLiteMigrations {
         migrator.registerMigration("v7_operational_alerts", migrate: v7OperationalAlerts)
         migrator.registerMigration("v8_covering_reading_index", migrate: v8CoveringReadingIndex)
         migrator.registerMigration("v9_totp", migrate: v9TOTP)
+        migrator.registerMigration("v10_delivery_indexes", migrate: v10DeliveryIndexes)
         return migrator
     }
 

@@ -49,91 +49,6 @@ struct SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    func recordAndClaimDue(
-        _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
-        excluding: Set<WebhookEndpointID>
-    ) async throws -> [DueDelivery] {
-        try await SQLiteErrors.translating(entity: "webhook delivery") {
-            try await pool.write { db in
-                try Self.record(outcomes, in: db)
-                let endpoints = try String.fetchAll(
-                    db, sql: "SELECT id FROM webhook_endpoints WHERE enabled = 1 ORDER BY id"
-                ).filter { !excluding.contains(WebhookEndpointID($0)) }
-                let heads = try db.cachedStatement(sql: Self.headsSQL)
-                var claimed: [(id: Int64, endpoint: String, attempts: Int, event: String)] = []
-                for endpoint in endpoints where claimed.count < limit {
-                    let rows = try Row.fetchAll(
-                        heads, arguments: [endpoint, now.millisecondsSince1970, min(perEndpoint, limit - claimed.count)])
-                    claimed += rows.map { (id: $0[0], endpoint: endpoint, attempts: $0[1], event: $0[2]) }
-                }
-                claimed.sort { $0.id < $1.id }
-                let lease = try db.cachedStatement(sql: "UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?")
-                let event = try db.cachedStatement(sql: Self.claimedEventSQL)
-                return try claimed.map { delivery in
-                    try lease.execute(arguments: [leaseUntil.millisecondsSince1970, delivery.id])
-                    guard let row = try Row.fetchOne(event, arguments: [delivery.event]) else {
-                        throw StoreError(.notFound, entity: "webhook event")
-                    }
-                    return DueDelivery(
-                        deliveryID: delivery.id, endpointID: WebhookEndpointID(delivery.endpoint),
-                        event: OutboxEvent(
-                            id: row[0], type: row[1], patientID: (row[2] as String?).map { PatientID($0) },
-                            occurredAt: Date(millisecondsSince1970: row[3]), payload: row[4]),
-                        attempts: delivery.attempts)
-                }
-            }
-        }
-    }
-
-    /// An endpoint's due deliveries that are first in line for their patient,
-    /// oldest first: walks the endpoint's pending deliveries in order and stops
-    /// at the limit, so a long backlog costs little more than a short one.
-    private static let headsSQL = """
-        SELECT d.id, d.attempts, d.event_id FROM webhook_deliveries AS d INDEXED BY webhook_deliveries_pending
-        WHERE d.endpoint_id = ? AND d.state = 'pending' AND d.next_attempt_at <= ?
-          AND NOT EXISTS (
-            SELECT 1 FROM webhook_deliveries AS p INDEXED BY webhook_deliveries_order
-            WHERE p.endpoint_id = d.endpoint_id AND p.patient_key = d.patient_key AND p.state = 'pending'
-              AND p.id < d.id)
-        ORDER BY d.id LIMIT ?
-        """
-
-    func record(_ outcomes: [DeliveryOutcome]) async throws {
-        guard !outcomes.isEmpty else { return }
-        try await SQLiteErrors.translating(entity: "webhook delivery") {
-            try await pool.write { db in try Self.record(outcomes, in: db) }
-        }
-    }
-
-    /// Writes each outcome: the delivery's new state and its attempt.
-    private static func record(_ outcomes: [DeliveryOutcome], in db: Database) throws {
-        guard !outcomes.isEmpty else { return }
-        let update = try db.cachedStatement(sql: recordSQL)
-        let keep = try db.cachedStatement(sql: attemptSQL)
-        for outcome in outcomes {
-            let attempt = outcome.attempt
-            try update.execute(arguments: [
-                outcome.state.rawValue, outcome.nextAttemptAt?.millisecondsSince1970, outcome.deliveryID,
-            ])
-            try keep.execute(arguments: [
-                attempt.attemptedAt.millisecondsSince1970, attempt.status, attempt.error, attempt.durationMilliseconds,
-                outcome.deliveryID,
-            ])
-        }
-    }
-
-    private static let recordSQL = """
-        UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ? WHERE id = ?
-        """
-
-    /// Keeps an attempt, numbered after the delivery's earlier ones; nothing
-    /// when the delivery is gone.
-    private static let attemptSQL = """
-        INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
-        SELECT d.id, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = d.id), ?, ?, ?, ?
-        FROM webhook_deliveries AS d WHERE d.id = ?
-        """
-
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.read { db in
@@ -208,7 +123,4 @@ struct SQLiteOutboxStore: OutboxStore {
                 createdAt: Date(millisecondsSince1970: row[8]), history: history[row[0]] ?? [])
         }
     }
-
-    /// An event by id, as a claim reads it.
-    private static let claimedEventSQL = "SELECT id, type, patient_id, occurred_at, payload FROM outbox_events WHERE id = ?"
 }

@@ -19,7 +19,7 @@ struct SQLiteStoreTests {
             #expect(first == [
                     "v1_initial", "v2_devices_ingest", "v3_twins_messages", "v4_alerts", "v5_webhooks",
                     "v6_webhook_attempts", "v7_operational_alerts", "v8_covering_reading_index",
-                    "v9_totp",
+                    "v9_totp", "v10_delivery_indexes",
                 ])
             #expect(second == [])
         }
@@ -88,6 +88,27 @@ struct SQLiteStoreTests {
             #expect(journalMode == "wal")
             #expect(foreignKeys == true)
             #expect(checkpointPages == 10_000)
+        }
+    }
+
+    /// The relay's bookkeeping commits without a flush, and the writer goes back
+    /// to the configured level, so ingest that follows is flushed as before.
+    @Test(arguments: [
+        (SQLiteStore.Configuration.Synchronous.full, 1, 2), (.normal, 1, 1), (.off, 0, 0),
+    ])
+    func unflushedWriteRelaxesOnlyItsOwnCommit(
+        synchronous: SQLiteStore.Configuration.Synchronous, inside: Int, after: Int
+    ) async throws {
+        try await withSQLiteStore(synchronous: synchronous) { store, _ in
+            let during = try await store.pool.writeUnflushed { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            let restored = try await store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(during == inside)
+            #expect(restored == after)
+            await #expect(throws: DatabaseError.self) {
+                try await store.pool.writeUnflushed { db in try db.execute(sql: "SELECT * FROM no_such_table") }
+            }
+            let afterFailure = try await store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+            #expect(afterFailure == after)
         }
     }
 
