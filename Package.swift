@@ -96,7 +96,10 @@ let package = Package(
             name: "VigilIntegrations",
             dependencies: [
                 "VigilStore", "VigilSecurity",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,7 +213,13 @@ let package = Package(
             name: "VigilSimulatorTests", dependencies: ["VigilSimulator", "VigilGateway", "VigilCore"],
             swiftSettings: strict),
         .testTarget(
-            name: "VigilIntegrationsTests", dependencies: ["VigilIntegrations", "VigilSQLite", "VigilSecurity"],
+            name: "VigilIntegrationsTests",
+            dependencies: [
+                "VigilIntegrations", "VigilSQLite", "VigilSecurity",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict),
     ]
 )

@@ -7,17 +7,23 @@ import NIOSSL
 /// range): each message is quarantined and writes a `device.quarantine`
 /// event, which makes a webhook backlog without the measured load writing any.
 enum RefusedTelemetry {
-    /// Sends `count` refused messages, round the devices, 16 at a time.
+    /// Messages in flight at once, each on a connection of its own.
+    static let lanes = 64
+
+    /// Sends `count` refused messages, round the devices, ``lanes`` at a time:
+    /// enough that Vigil commits them in large groups and the backlog is queued
+    /// in seconds, faster than the relay drains it.
     ///
     /// - Throws: ``BenchmarkError`` unless every message is answered without a server error.
     static func send(_ count: Int, devices: [BenchDevice], deviceURL: String) async throws {
-        let client = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(certificateVerification: .none))
+        var configuration = HTTPClient.Configuration(certificateVerification: .none)
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = lanes
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for lane in 0..<16 {
+                for lane in 0..<lanes {
                     group.addTask {
-                        for index in stride(from: lane, to: count, by: 16) {
+                        for index in stride(from: lane, to: count, by: lanes) {
                             let device = devices[index % devices.count]
                             var request = HTTPClientRequest(url: deviceURL + device.telemetryPath)
                             request.method = .POST

@@ -13,9 +13,9 @@ import VigilStore
 /// finished since the last round and claims the next deliveries in one
 /// transaction; ``attempt(_:)`` sends them. ``deliverDue(now:)`` is the whole
 /// of one round, outcomes recorded; the clock is a parameter, so tests drive
-/// retries and dead letters without sleeping. Deliveries of an endpoint that
-/// has ``Configuration/perEndpointConcurrency`` attempts in flight are left
-/// for a later round, so a slow endpoint never holds up others.
+/// retries and dead letters without sleeping. An endpoint with
+/// ``Configuration/perEndpointOutstanding`` attempts claimed and unanswered
+/// gets no more until some are answered, so a slow endpoint never holds up others.
 public actor WebhookRelay {
     /// How the relay retries and limits itself.
     public struct Configuration: Sendable {
@@ -27,10 +27,14 @@ public actor WebhookRelay {
         /// crash it is due again once this passes. Default 30 s (above the
         /// connect and response timeouts together).
         public var lease: TimeInterval = 30
-        /// Deliveries claimed per round at most. Default 200.
-        public var batchSize = 200
-        /// Attempts in flight per endpoint at most. Default 8.
-        public var perEndpointConcurrency = 8
+        /// Deliveries claimed per round at most. Default 400.
+        public var batchSize = 400
+        /// Deliveries of one endpoint claimed and not yet answered, at most.
+        /// Default 24: the transport sends as many at once as it keeps
+        /// connections to the endpoint's host, and the rest wait their turn,
+        /// each timed from when it is sent. A claim reserving more than one
+        /// turn's worth lets rounds, each a write, be fewer than requests.
+        public var perEndpointOutstanding = 24
         /// An endpoint failing without a success for this long is disabled. Default 5 days.
         public var disableAfter: TimeInterval = 5 * 24 * 3600
 
@@ -111,13 +115,13 @@ public actor WebhookRelay {
     /// endpoints that have their fill of attempts in flight; one transaction.
     public func claim(now: Date) async throws -> Round {
         let (busy, finished) = progress.withLock { progress in
-            (progress.busyEndpoints(limit: configuration.perEndpointConcurrency), progress.takeFinished())
+            (progress.busyEndpoints(limit: configuration.perEndpointOutstanding), progress.takeFinished())
         }
         let due: [DueDelivery]
         do {
             due = try await outbox.recordAndClaimDue(
                 finished.map(\.outcome), now: now, leaseUntil: now.addingTimeInterval(configuration.lease),
-                limit: configuration.batchSize, perEndpoint: configuration.perEndpointConcurrency, excluding: busy)
+                limit: configuration.batchSize, perEndpoint: configuration.perEndpointOutstanding, excluding: busy)
         } catch {
             progress.withLock { $0.finished.insert(contentsOf: finished, at: 0) }
             throw error

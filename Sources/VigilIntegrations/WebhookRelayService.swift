@@ -5,7 +5,7 @@ import ServiceLifecycle
 import VigilSecurity
 import VigilStore
 
-/// Runs a ``WebhookRelay`` until graceful shutdown: every 10 ms while attempts
+/// Runs a ``WebhookRelay`` until graceful shutdown: every 30 ms while attempts
 /// are in flight or their outcomes unrecorded, one write records those
 /// outcomes and claims due deliveries, and each claim's deliveries are
 /// attempted in a task of their own, so that a round waiting on a slow
@@ -20,7 +20,7 @@ public struct WebhookRelayService: Service {
     private let configuration: WebhookRelay.Configuration
     private let pollInterval: Duration
     /// The pause between claims while attempts are in flight.
-    static let busyInterval: Duration = .milliseconds(10)
+    static let busyInterval: Duration = .milliseconds(30)
     private let logger: Logger
     private let clock: @Sendable () -> Date
     private let onDeadLetter: @Sendable (DeadLetter) async -> Void
@@ -49,7 +49,7 @@ public struct WebhookRelayService: Service {
     }
 
     public func run() async throws {
-        let transport = HTTPWebhookTransport()
+        let transport = try HTTPWebhookTransport()
         let relay = WebhookRelay(
             webhooks: webhooks, outbox: outbox, vault: vault, transport: transport, configuration: configuration,
             logger: logger, metrics: metrics, onDeadLetter: onDeadLetter)
