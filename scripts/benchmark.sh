@@ -676,7 +676,8 @@ benchmark started: $webhooks_load_at_start.
   request 204 at once, and counts requests and distinct \`webhook-id\`s per
   endpoint.
 - **Backlog.** Before each run, 40,000 messages that Vigil refuses (a heart
-  rate of 900/min) are sent through the HTTPS device endpoint; each is
+  rate of 900/min) are sent through the HTTPS device endpoint, 64 at a time
+  (so that they are queued faster than the relay drains them); each is
   quarantined and writes a \`device.quarantine\` event. With webhooks, 10
   endpoints (plain \`http\` to loopback, allowed by
   \`--webhooks-allow-insecure-loopback\`) subscribe to \`device.quarantine\`,
