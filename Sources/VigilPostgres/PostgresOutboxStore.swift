@@ -111,26 +111,29 @@ struct PostgresOutboxStore: OutboxStore {
         }
     }
 
-    /// Writes each outcome: the delivery's new state and its attempt,
-    /// numbered after its earlier ones (nothing when the delivery is gone).
+    /// Writes outcomes (`DeliveryOutcome.jsonRows`) in one statement: each
+    /// delivery's new state and its attempt, numbered after its earlier ones
+    /// (nothing when the delivery is gone). The commit does not wait for the
+    /// log flush (`synchronous_commit = off` for this transaction): a crash can
+    /// lose the last outcomes, and those deliveries are sent again, as
+    /// at-least-once delivery allows.
     private static func record(_ outcomes: [DeliveryOutcome], in transaction: PostgresTransaction) async throws {
-        for outcome in outcomes {
-            let attempt = outcome.attempt
-            try await transaction.execute(
-                """
-                UPDATE webhook_deliveries SET state = \(outcome.state.rawValue), attempts = attempts + 1,
-                    next_attempt_at = \(outcome.nextAttemptAt?.millisecondsSince1970)
-                WHERE id = \(outcome.deliveryID)
-                """)
-            try await transaction.execute(
-                """
+        try await transaction.execute("SET LOCAL synchronous_commit = off")
+        guard let rows = try DeliveryOutcome.jsonRows(outcomes) else { return }
+        try await transaction.execute(
+            """
+            WITH o AS (
+                SELECT * FROM jsonb_to_recordset(\(rows)::jsonb)
+                    AS o(id bigint, state text, next bigint, at bigint, status int, error text, ms int)
+            ), attempts AS (
                 INSERT INTO webhook_attempts (delivery_id, number, attempted_at, status, error, duration_ms)
                 SELECT d.id, (SELECT coalesce(max(number), 0) + 1 FROM webhook_attempts WHERE delivery_id = d.id),
-                    \(attempt.attemptedAt.millisecondsSince1970), \(attempt.status), \(attempt.error),
-                    \(attempt.durationMilliseconds)
-                FROM webhook_deliveries AS d WHERE d.id = \(outcome.deliveryID)
-                """)
-        }
+                    o.at, o.status, o.error, o.ms
+                FROM o JOIN webhook_deliveries AS d ON d.id = o.id
+            )
+            UPDATE webhook_deliveries AS d SET state = o.state, attempts = d.attempts + 1, next_attempt_at = o.next
+            FROM o WHERE d.id = o.id
+            """)
     }
 
     func deliveries(of endpoint: WebhookEndpointID, limit: Int) async throws -> [WebhookDelivery] {

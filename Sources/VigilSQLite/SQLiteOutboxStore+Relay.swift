@@ -15,7 +15,7 @@ extension SQLiteOutboxStore {
         _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
         excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery] {
-        let recorded = try OutcomeRow.json(outcomes)
+        let recorded = try DeliveryOutcome.jsonRows(outcomes)
         return try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.writeUnflushed { db in
                 try Self.record(recorded, in: db)
@@ -46,13 +46,13 @@ extension SQLiteOutboxStore {
 
     func record(_ outcomes: [DeliveryOutcome]) async throws {
         guard !outcomes.isEmpty else { return }
-        let recorded = try OutcomeRow.json(outcomes)
+        let recorded = try DeliveryOutcome.jsonRows(outcomes)
         try await SQLiteErrors.translating(entity: "webhook delivery") {
             try await pool.writeUnflushed { db in try Self.record(recorded, in: db) }
         }
     }
 
-    /// Writes outcomes (``OutcomeRow/json(_:)``): each delivery's attempt, numbered
+    /// Writes outcomes (`DeliveryOutcome.jsonRows`): each delivery's attempt, numbered
     /// after its earlier ones, then its new state. Deliveries gone meanwhile are skipped.
     private static func record(_ outcomes: String?, in db: Database) throws {
         guard let outcomes else { return }
@@ -71,30 +71,6 @@ extension SQLiteOutboxStore {
             events[event.id] = event
         }
         return events
-    }
-
-    /// An outcome as `json_each` reads it.
-    private struct OutcomeRow: Encodable {
-        let id: Int64
-        let state: String
-        let next: Int64?
-        let at: Int64
-        let status: Int?
-        let error: String?
-        let ms: Int
-
-        /// `outcomes` as one JSON array, nil when there are none.
-        static func json(_ outcomes: [DeliveryOutcome]) throws -> String? {
-            guard !outcomes.isEmpty else { return nil }
-            return try JSONColumn.encode(
-                outcomes.map { outcome in
-                    OutcomeRow(
-                        id: outcome.deliveryID, state: outcome.state.rawValue,
-                        next: outcome.nextAttemptAt?.millisecondsSince1970,
-                        at: outcome.attempt.attemptedAt.millisecondsSince1970, status: outcome.attempt.status,
-                        error: outcome.attempt.error, ms: outcome.attempt.durationMilliseconds)
-                })
-        }
     }
 
     /// Keeps each outcome's attempt, numbered after the delivery's earlier ones.
