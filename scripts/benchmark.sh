@@ -171,7 +171,7 @@ if want dashboard; then
 fi
 
 if want webhooks; then
-    webhooks_command="vigil-bench webhooks --vigil $bin/vigil --duration $webhooks_seconds --rounds 2 --endpoints 10 --backlog 40000"
+    webhooks_command="vigil-bench webhooks --vigil $bin/vigil --duration $webhooks_seconds --rounds 3 --endpoints 10 --backlog 40000"
     webhooks_load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
     run_bench webhooks "$webhooks_command"
     webhooks_table=$("$bench" report "$results/webhooks.out")
@@ -685,10 +685,13 @@ benchmark started: $webhooks_load_at_start.
   events, so what is compared is the relay draining a backlog beside the
   ingest, not the cost of writing events.
 - **Runs.** The sustained HTTPS ingest run (as in the evaluation cost above)
-  with and without webhook endpoints, fresh server each, two rounds in
+  with and without webhook endpoints, fresh server each, three rounds in
   alternating order; deliveries/s is the receiver's count over the run ÷ its
   length (median of the runs with webhooks); the cost compares the median
-  ingest rates. Each run with webhooks must end with deliveries still pending
+  ingest rates. Three rounds, not two: on this machine one run's ingest rate
+  differs from the next by up to 15 % with nothing changed (two-round runs of
+  the same relay code gave costs of 8.0 % and 16.3 %), and the median of three
+  is steadier. Each run with webhooks must end with deliveries still pending
   (the relay had work throughout), and no endpoint may receive a
   \`webhook-id\` twice.
 <!-- webhooks:end -->
