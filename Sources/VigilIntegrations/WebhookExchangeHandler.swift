@@ -3,7 +3,7 @@ import NIOHTTP1
 
 /// The last handler of a webhook connection: sends one request at a time and
 /// reports the answer's status, reading at most a small part of its body.
-final class WebhookExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
+final class WebhookExchangeHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias OutboundOut = HTTPClientRequestPart
 

@@ -114,19 +114,12 @@ public actor WebhookRelay {
     /// deliveries due at `now` (each for ``Configuration/lease``), leaving out
     /// endpoints that have their fill of attempts in flight; one transaction.
     public func claim(now: Date) async throws -> Round {
-        let (busy, finished) = progress.withLock { progress in
-            (progress.busyEndpoints(limit: configuration.perEndpointOutstanding), progress.takeFinished())
-        }
-        let due: [DueDelivery]
-        do {
-            due = try await outbox.recordAndClaimDue(
-                finished.map(\.outcome), now: now, leaseUntil: now.addingTimeInterval(configuration.lease),
+        let busy = progress.withLock { $0.busyEndpoints(limit: configuration.perEndpointOutstanding) }
+        let due = try await recordingFinished { [outbox, configuration] outcomes in
+            try await outbox.recordAndClaimDue(
+                outcomes, now: now, leaseUntil: now.addingTimeInterval(configuration.lease),
                 limit: configuration.batchSize, perEndpoint: configuration.perEndpointOutstanding, excluding: busy)
-        } catch {
-            progress.withLock { $0.finished.insert(contentsOf: finished, at: 0) }
-            throw error
         }
-        await followUp(finished)
         var endpoints: [WebhookEndpointID: WebhookEndpoint] = [:]
         if !due.isEmpty {
             let wanted = Set(due.map(\.endpointID))
@@ -143,15 +136,24 @@ public actor WebhookRelay {
     /// Records the outcomes of the attempts finished since the last claim
     /// (the relay calls this when it stops; a claim records them otherwise).
     public func settle() async throws {
+        try await recordingFinished { [outbox] outcomes in try await outbox.record(outcomes) }
+    }
+
+    /// Hands the outcomes of the attempts finished so far to `write` and, once
+    /// it succeeded, does what follows them; if it fails, they wait for the next write.
+    private func recordingFinished<Result>(
+        _ write: ([DeliveryOutcome]) async throws -> Result
+    ) async throws -> Result {
         let finished = progress.withLock { $0.takeFinished() }
-        guard !finished.isEmpty else { return }
+        let result: Result
         do {
-            try await outbox.record(finished.map(\.outcome))
+            result = try await write(finished.map(\.outcome))
         } catch {
             progress.withLock { $0.finished.insert(contentsOf: finished, at: 0) }
             throw error
         }
         await followUp(finished)
+        return result
     }
 
     /// Whether any attempt is in flight or has an outcome still to record.

@@ -52,6 +52,23 @@ struct PostgresDatabase: Sendable {
     }
 }
 
+extension PostgresDatabase {
+    /// ``transaction(entity:referencing:_:)`` whose commit does not wait for
+    /// the log flush (`synchronous_commit = off` for this transaction only).
+    ///
+    /// For bookkeeping a crash may lose without harm, such as the webhook
+    /// relay's leases and outcomes (a lost outcome means the delivery is sent
+    /// again, which at-least-once delivery allows).
+    func unflushedTransaction<Result: Sendable>(
+        entity: String, _ body: (PostgresTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(entity: entity) { transaction in
+            try await transaction.execute("SET LOCAL synchronous_commit = off")
+            return try await body(transaction)
+        }
+    }
+}
+
 /// One connection inside an open transaction, lent to a transaction body.
 struct PostgresTransaction {
     let connection: PostgresConnection

@@ -58,7 +58,7 @@ struct PostgresOutboxStore: OutboxStore {
         _ outcomes: [DeliveryOutcome], now: Date, leaseUntil: Date, limit: Int, perEndpoint: Int,
         excluding: Set<WebhookEndpointID>
     ) async throws -> [DueDelivery] {
-        try await database.transaction(entity: "webhook delivery") { transaction in
+        try await database.unflushedTransaction(entity: "webhook delivery") { transaction in
             try await Self.record(outcomes, in: transaction)
             try await transaction.execute("SELECT pg_advisory_xact_lock(\(Self.claimLockKey))")
             let endpoints = try await transaction.query(
@@ -106,19 +106,15 @@ struct PostgresOutboxStore: OutboxStore {
 
     func record(_ outcomes: [DeliveryOutcome]) async throws {
         guard !outcomes.isEmpty else { return }
-        try await database.transaction(entity: "webhook delivery") { transaction in
+        try await database.unflushedTransaction(entity: "webhook delivery") { transaction in
             try await Self.record(outcomes, in: transaction)
         }
     }
 
     /// Writes outcomes (`DeliveryOutcome.jsonRows`) in one statement: each
     /// delivery's new state and its attempt, numbered after its earlier ones
-    /// (nothing when the delivery is gone). The commit does not wait for the
-    /// log flush (`synchronous_commit = off` for this transaction): a crash can
-    /// lose the last outcomes, and those deliveries are sent again, as
-    /// at-least-once delivery allows.
+    /// (nothing when the delivery is gone).
     private static func record(_ outcomes: [DeliveryOutcome], in transaction: PostgresTransaction) async throws {
-        try await transaction.execute("SET LOCAL synchronous_commit = off")
         guard let rows = try DeliveryOutcome.jsonRows(outcomes) else { return }
         try await transaction.execute(
             """
