@@ -76,6 +76,11 @@ final class JSONByteWriter: Encoder {
     @exclusivity(unchecked) private var reordered: [UInt8] = []
     /// Where a member's value should start, until something is written there.
     @exclusivity(unchecked) private var awaitedValue: Int?
+    /// The depth of the container the value being encoded opened, if it did:
+    /// asking for a container again at the same level returns that one, as
+    /// `JSONEncoder` does (an enum writing its `kind`, then its payload's
+    /// members with the same encoder, makes one object).
+    @exclusivity(unchecked) private var valueContainerDepth: Int?
     private let dateFormat: (@Sendable (Date) -> String)?
 
     let codingPath: [any CodingKey] = []
@@ -89,16 +94,29 @@ final class JSONByteWriter: Encoder {
     // MARK: Encoder
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(ObjectContainer<Key>(writer: self, depth: openContainer(isObject: true)))
+        KeyedEncodingContainer(ObjectContainer<Key>(writer: self, depth: valueContainer(isObject: true)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        ArrayContainer(writer: self, depth: openContainer(isObject: false))
+        ArrayContainer(writer: self, depth: valueContainer(isObject: false))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { ValueContainer(writer: self) }
 
     // MARK: Structure
+
+    /// The container of the value being encoded: a new one where a value is
+    /// awaited (or nothing is written yet), else the one it opened already.
+    private func valueContainer(isObject: Bool) -> Int {
+        let awaited = bytes.isEmpty || awaitedValue == bytes.count
+        if !awaited, let depth = valueContainerDepth {
+            closeContainers(downTo: depth)
+            return depth
+        }
+        let depth = openContainer(isObject: isObject)
+        if valueContainerDepth == nil { valueContainerDepth = depth }
+        return depth
+    }
 
     /// Opens an object or array at the current position; returns its depth.
     private func openContainer(isObject: Bool) -> Int {
@@ -199,6 +217,9 @@ final class JSONByteWriter: Encoder {
         } else if T.self == Data.self, let data = value as? Data {
             writeString(data.base64EncodedString())
         } else {
+            let enclosing = valueContainerDepth
+            valueContainerDepth = nil
+            defer { valueContainerDepth = enclosing }
             try value.encode(to: self)
         }
     }

@@ -49,6 +49,33 @@ struct CompactJSONEncoderTests {
         var after = 1
     }
 
+    /// An enum that writes its kind, then lets its payload add its members to
+    /// the same object with the same encoder (as rule conditions do).
+    private enum Flattened: Encodable {
+        case inner(Inner)
+        case none
+
+        private enum Key: String, CodingKey { case kind, extra }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            switch self {
+            case .inner(let inner):
+                try container.encode("inner", forKey: .kind)
+                try container.encode(Inner(), forKey: .extra)
+                try inner.encode(to: encoder)
+            case .none:
+                try container.encode("none", forKey: .kind)
+            }
+        }
+    }
+
+    private struct FlattenedHolder: Encodable {
+        var first = Flattened.inner(Inner(zeta: 9, alpha: "z", list: [4]))
+        var all = [Flattened.none, .inner(Inner())]
+        var last = 1
+    }
+
     private func foundation(_ value: some Encodable, dates: JSONEncoder.DateEncodingStrategy = .deferredToDate)
         throws -> String
     {
@@ -83,6 +110,13 @@ struct CompactJSONEncoderTests {
     @Test func givesAMemberThatWroteNothingAnEmptyObject() throws {
         #expect(try CompactJSONEncoder().encodeString(Holder()) == foundation(Holder()))
         #expect(try CompactJSONEncoder().encodeString(Holder()) == #"{"after":1,"silent":{}}"#)
+    }
+
+    @Test func mergesAContainerAskedForTwiceAtOneLevelIntoOneObject() throws {
+        #expect(try CompactJSONEncoder().encodeString(FlattenedHolder()) == foundation(FlattenedHolder()))
+        #expect(
+            try CompactJSONEncoder().encodeString(Flattened.inner(Inner()))
+                == #"{"alpha":"a","extra":{"alpha":"a","list":[3,1,2],"zeta":1},"kind":"inner","list":[3,1,2],"zeta":1}"#)
     }
 
     @Test func writesTopLevelScalarsAndArrays() throws {
