@@ -55,7 +55,7 @@ public struct DeviceTwins: Sendable {
     /// `{"desired": {…, "$version": N}, "reported": {…, "$version": M}}`: the
     /// body of IoT Hub's twin GET response.
     public static func deviceDocument(_ twin: DeviceTwin) throws -> Data {
-        try JSONEncoder.sorted.encode([
+        try CompactJSONEncoder().encode([
             "desired": withVersion(twin.desired, twin.desiredVersion),
             "reported": withVersion(twin.reported, twin.reportedVersion),
         ])
@@ -65,7 +65,7 @@ public struct DeviceTwins: Sendable {
     public static func patchDocument(_ patch: [String: AnyJSON], version: Int64) throws -> Data {
         var members = patch
         members["$version"] = .integer(version)
-        return try JSONEncoder.sorted.encode(members)
+        return try CompactJSONEncoder().encode(members)
     }
 
     /// A stored document with `$version` added.
@@ -103,15 +103,6 @@ public struct DeviceTwins: Sendable {
     }
 
     private static func encode(_ value: AnyJSON) throws -> String {
-        String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self)
-    }
-}
-
-extension JSONEncoder {
-    /// An encoder with sorted keys and unescaped slashes, for stable documents.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        try CompactJSONEncoder().encodeString(value)
     }
 }

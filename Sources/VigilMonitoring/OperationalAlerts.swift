@@ -27,11 +27,9 @@ public enum OperationalAlerts {
         let details = DeadLetterDetails(
             endpointId: endpoint.rawValue, deliveryId: deliveryID, eventType: eventType, attempts: attempts,
             links: ["deliveries": "/api/v1/webhooks/\(endpoint.rawValue)/deliveries"])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return AlertFiring(
             ruleID: webhookDeadLetterPrefix + endpoint.rawValue,
             title: "Webhook deliveries failed after every retry", severity: .high, evidenceAt: time,
-            details: (try? encoder.encode(details)) ?? Data("{}".utf8))
+            details: (try? CompactJSONEncoder().encode(details)) ?? Data("{}".utf8))
     }
 }

@@ -34,8 +34,6 @@ public struct PatientRules: Sendable, Hashable {
 
     /// A rule set as stored: JSON with sorted keys.
     public static func encode(_ ruleSet: RuleSet) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(ruleSet)
+        try CompactJSONEncoder().encode(ruleSet)
     }
 }

@@ -32,7 +32,7 @@ struct DirectMethodsController {
             guard Self.timeouts.contains(timeout) else {
                 throw VigilError.badRequest("timeoutSeconds must be 5 to 300.", code: "invalid_timeout")
             }
-            let payload = try JSONEncoder.api.encode(input.payload ?? .null)
+            let payload = try CompactJSONEncoder().encode(input.payload ?? .null)
             let result: DirectMethodResult
             do {
                 result = try await devices.connections.invokeMethod(
@@ -82,14 +82,5 @@ struct GatewayTimeout: ResponseGenerator {
         return Response(
             status: .gatewayTimeout, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
-    }
-}
-
-extension JSONEncoder {
-    /// Sorted keys, unescaped slashes: the API's JSON for bodies sent on to devices.
-    static var api: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

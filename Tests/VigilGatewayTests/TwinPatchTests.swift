@@ -21,7 +21,7 @@ struct TwinPatchTests {
     @Test func integersStayIntegers() throws {
         let value = try Self.json(#"{"interval":60,"ratio":0.5,"on":true}"#)
         #expect(value == .object(["interval": .integer(60), "ratio": .number(0.5), "on": .bool(true)]))
-        let text = String(decoding: try JSONEncoder.sorted.encode(value), as: UTF8.self)
+        let text = try CompactJSONEncoder().encodeString(value)
         #expect(text == #"{"interval":60,"on":true,"ratio":0.5}"#)
     }
 
